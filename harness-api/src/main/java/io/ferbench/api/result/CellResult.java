@@ -1,0 +1,21 @@
+package io.ferbench.api.result;
+
+/**
+ * Everything one cell produced. Parts that a cell did not reach are null: a failed cell may have
+ * only its configuration and error; a diverged one keeps its history but has no test metrics.
+ *
+ * @param error        why the cell failed or diverged, null when ok
+ * @param divergence   where the loss became NaN or infinite, null unless diverged
+ * @param peakRssMb    peak resident memory of the worker JVM (VmHWM) in MiB, null where unknown
+ * @param features     penultimate features of a test sample for t-SNE, null when not evaluated
+ * @param startedAt    ISO-8601 UTC instant the cell started
+ * @param finishedAt   ISO-8601 UTC instant the cell ended
+ * @param wallSeconds  total wall time of the cell, worker start to result
+ */
+public record CellResult(CellConfig config, CellStatus status, String error, Divergence divergence,
+                         DatasetSummary dataset, ModelCost model, TrainingSummary training, TestMetrics test,
+                         Timing timing, Double peakRssMb, EnvironmentInfo environment, FeatureSample features,
+                         String startedAt, String finishedAt, double wallSeconds) {
+
+    public String cellId() { return config.cellId(); }
+}
