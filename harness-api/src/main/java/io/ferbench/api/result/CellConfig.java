@@ -26,4 +26,10 @@ public record CellConfig(String suite, String cellId, int index, int repeat, Map
         classes = classes == null ? List.of() : List.copyOf(classes);
         backendSettings = backendSettings == null ? Map.of() : Map.copyOf(backendSettings);
     }
+
+    public CellConfig withTimeoutSeconds(long seconds) {
+        return new CellConfig(suite, cellId, index, repeat, axes, dataset, datasetKind, imageSize, channels, classes,
+                imagesPerClass, architecture, widthMultiplier, backend, device, threads, batchSize, maxEpochs, optimizer,
+                earlyStopping, seed, seconds, backendSettings);
+    }
 }

@@ -1,0 +1,126 @@
+package io.ferbench.core.runner;
+
+import io.ferbench.api.arch.Architectures;
+import io.ferbench.api.backend.Backend;
+import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.ir.ModelStats;
+import io.ferbench.api.ir.WeightInitializer;
+import io.ferbench.api.result.CellResult;
+import io.ferbench.api.result.CellStatus;
+import io.ferbench.api.result.DatasetSummary;
+import io.ferbench.api.result.EnvironmentInfo;
+import io.ferbench.api.result.InferenceTiming;
+import io.ferbench.api.result.ModelCost;
+import io.ferbench.api.result.Timing;
+import io.ferbench.api.result.TrainingSummary;
+import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.core.data.Datasets;
+import io.ferbench.core.data.PreparedDataset;
+import io.ferbench.core.env.CacheDirectory;
+import io.ferbench.core.env.EnvironmentProbe;
+import io.ferbench.core.env.ProcessMemory;
+import io.ferbench.core.suite.CellSpec;
+import io.ferbench.core.train.InferenceBenchmark;
+import io.ferbench.core.train.TestEvaluation;
+import io.ferbench.core.train.TestOutcome;
+import io.ferbench.core.train.Timings;
+import io.ferbench.core.train.Trainer;
+import io.ferbench.core.train.TrainingOutcome;
+import io.ferbench.core.train.TrainingPlan;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one cell inside the worker: starts the backend, prepares the dataset, builds the model from
+ * the IR with the IR's seeded initial weights (the same on every backend), trains, tests, measures
+ * inference, and assembles the result. It never throws: anything that goes wrong becomes a failed
+ * result that keeps what was reached (history, dataset, model cost), and the stack trace goes to
+ * standard error (the cell's {@code stderr.log}).
+ */
+public final class CellExecution {
+    private final WorkerRequest request;
+    private final ProgressEmitter progress;
+    private final UnaryOperator<TrainableModel> modelDecorator;
+
+    public CellExecution(WorkerRequest request, ProgressEmitter progress) {
+        this(request, progress, UnaryOperator.identity());
+    }
+
+    /** With a decorator around the backend's model, for tests that inject faults (a NaN loss...). */
+    CellExecution(WorkerRequest request, ProgressEmitter progress, UnaryOperator<TrainableModel> modelDecorator) {
+        this.request = request;
+        this.progress = progress;
+        this.modelDecorator = modelDecorator;
+    }
+
+    public CellResult run() {
+        CellSpec cell = request.cell();
+        Instant started = Instant.now();
+        EnvironmentInfo environment = EnvironmentProbe.capture(cell.threads());
+        DatasetSummary dataset = null;
+        ModelCost cost = null;
+        Trainer trainer = new Trainer(TrainingPlan.of(cell), progress);
+        try {
+            progress.phase("starting backend " + cell.backend());
+            try (Backend backend = BackendRegistry.find(cell.backend())
+                    .create(new BackendOptions(cell.device(), cell.threads(), cell.backendSettings()))) {
+                environment = environment.withBackend(backend.info());
+
+                progress.phase("preparing dataset " + cell.dataset().name());
+                PreparedDataset data = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
+                        new CacheDirectory(Path.of(request.cacheRoot())).datasets());
+                data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
+                dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
+                        data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
+
+                progress.phase("building " + cell.architecture());
+                ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),
+                        cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier());
+                ModelStats stats = ModelStats.of(graph);
+                cost = new ModelCost(stats.parameters(), stats.macs());
+                NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
+
+                try (TrainableModel model = modelDecorator.apply(
+                        backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), null)))) {
+                    progress.phase("training");
+                    TrainingOutcome outcome = trainer.train(model, data);
+                    TrainingSummary training = outcome.summary();
+                    if (outcome.diverged()) {
+                        Timing timing = training.history().isEmpty() ? null : Timings.of(training.history(),
+                                data.train().size(), cost.macs(), request.peakGflops(), null);
+                        Instant finished = Instant.now();
+                        return new CellResult(CellResults.config(cell), CellStatus.DIVERGED,
+                                outcome.divergence().describe(), outcome.divergence(), dataset, cost, training, null,
+                                timing, ProcessMemory.peakResidentMb(), environment, null, started.toString(),
+                                finished.toString(), CellResults.seconds(started, finished));
+                    }
+                    progress.phase("testing");
+                    TestOutcome test = TestEvaluation.run(model, data, cell.batchSize(), request.featureSample(),
+                            cell.seed());
+                    progress.phase("measuring inference");
+                    InferenceTiming inference = InferenceBenchmark.measure(model, data.test(), data.mean(), data.std(),
+                            cell.batchSize(), cost.macs(), request.inference());
+                    Timing timing = Timings.of(training.history(), data.train().size(), cost.macs(),
+                            request.peakGflops(), inference);
+                    Instant finished = Instant.now();
+                    return new CellResult(CellResults.config(cell), CellStatus.OK, null, null, dataset, cost, training,
+                            test.metrics(), timing, ProcessMemory.peakResidentMb(), environment, test.features(),
+                            started.toString(), finished.toString(), CellResults.seconds(started, finished));
+                }
+            }
+        } catch (Throwable t) {
+            System.err.println("cell " + cell.id() + " failed:");
+            t.printStackTrace();
+            Instant finished = Instant.now();
+            TrainingSummary soFar = trainer.history().isEmpty() ? null
+                    : new TrainingSummary(trainer.history().size(), null, false, false, trainer.history());
+            return new CellResult(CellResults.config(cell), CellStatus.FAILED, CellResults.describe(t), null, dataset,
+                    cost, soFar, null, null, ProcessMemory.peakResidentMb(), environment, null, started.toString(),
+                    finished.toString(), CellResults.seconds(started, finished));
+        }
+    }
+}

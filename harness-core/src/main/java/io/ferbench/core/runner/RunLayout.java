@@ -1,0 +1,57 @@
+package io.ferbench.core.runner;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where a run's files go: {@code <out>/<suite name>/}, one sub-folder per cell under {@code cells/}.
+ * Keeping each suite in its own folder lets one {@code --out} hold several suites.
+ */
+public record RunLayout(Path suiteDir) {
+    public static final String RESULT_FILE = "result.json";
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public RunLayout {
+        suiteDir = suiteDir.toAbsolutePath().normalize();
+    }
+
+    public static RunLayout of(Path outDir, String suiteName) {
+        requireSafe("suite name", suiteName);
+        return new RunLayout(outDir.resolve(suiteName));
+    }
+
+    public Path cellsDir() { return suiteDir.resolve("cells"); }
+
+    public Path cellDir(String cellId) {
+        requireSafe("cell id", cellId);
+        return cellsDir().resolve(cellId);
+    }
+
+    /** The worker's request (cell spec and run settings). */
+    public Path requestFile(String cellId) { return cellDir(cellId).resolve("cell.json"); }
+
+    public Path resultFile(String cellId) { return cellDir(cellId).resolve(RESULT_FILE); }
+
+    public Path stdoutLog(String cellId) { return cellDir(cellId).resolve("stdout.log"); }
+
+    public Path stderrLog(String cellId) { return cellDir(cellId).resolve("stderr.log"); }
+
+    public Path cellHistoryCsv(String cellId) { return cellDir(cellId).resolve("history.csv"); }
+
+    /** A copy of the suite file as it was run. */
+    public Path suiteCopy() { return suiteDir.resolve("suite.yaml"); }
+
+    public Path resultsCsv() { return suiteDir.resolve("results.csv"); }
+
+    /** Every cell's history in one table. */
+    public Path historyCsv() { return suiteDir.resolve("history.csv"); }
+
+    public Path reportHtml() { return suiteDir.resolve("report.html"); }
+
+    private static void requireSafe(String what, String name) {
+        if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("the " + what + " '" + name + "' cannot name a folder: use letters, "
+                    + "digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+}

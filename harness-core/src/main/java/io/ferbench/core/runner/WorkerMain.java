@@ -1,0 +1,36 @@
+package io.ferbench.core.runner;
+
+import io.ferbench.api.result.CellResult;
+import java.nio.file.Path;
+
+/**
+ * Entry point of a worker JVM: {@code WorkerMain <cell.json> <cellDir>}. Runs the cell, writes
+ * {@code <cellDir>/result.json} atomically (a failed cell too), reports progress on standard output.
+ * Exit status 0 once a result is written, 2 when the request cannot be read; any other ending (crash,
+ * kill, out of memory) leaves no result and the coordinator records the failure.
+ */
+public final class WorkerMain {
+    private WorkerMain() {}
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java -cp <core and backend jars> " + WorkerMain.class.getName()
+                    + " <cell.json> <cellDir>");
+            System.exit(2);
+        }
+        WorkerRequest request;
+        try {
+            request = JsonFiles.read(Path.of(args[0]), WorkerRequest.class);
+        } catch (RuntimeException e) {
+            System.err.println("cannot read the worker request: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ProgressEmitter progress = new ProgressEmitter(System.out, 250);
+        CellResult result = new CellExecution(request, progress).run();
+        JsonFiles.write(Path.of(args[1]).resolve(RunLayout.RESULT_FILE), result, false);
+        progress.phase("done: " + result.status().label());
+        // native engines may leave non-daemon threads behind; the result is written, so leave now
+        System.exit(0);
+    }
+}

@@ -1,0 +1,17 @@
+package io.ferbench.core.runner;
+
+import io.ferbench.core.suite.CellSpec;
+import io.ferbench.core.train.InferenceSettings;
+
+/**
+ * What the coordinator hands a worker in {@code cell.json}: the cell and the run's settings.
+ * Paths are absolute (the worker runs in the cell's folder).
+ *
+ * @param dataRoot       datasets' relative paths resolve against this folder
+ * @param cacheRoot      ferbench's cache folder (prepared datasets are shared there)
+ * @param peakGflops     the machine's fp32 peak, for the share of peak
+ * @param inference      how inference speed is measured
+ * @param featureSample  how many test images' penultimate features to keep for t-SNE
+ */
+public record WorkerRequest(CellSpec cell, String dataRoot, String cacheRoot, double peakGflops,
+                            InferenceSettings inference, int featureSample) {}
