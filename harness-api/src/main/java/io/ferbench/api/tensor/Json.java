@@ -14,6 +14,8 @@ import java.util.Map;
 final class Json {
     /** A syntax error; {@code position} is the character offset in the parsed text. */
     static final class SyntaxException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         SyntaxException(String message, int position) {
             super(message + " at character " + position);
         }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class SafeTensors {
     /** A file's tensors (in header order) and metadata. */
     public record Contents(NamedTensors tensors, Map<String, String> metadata) {
         public Contents {
-            metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+            metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 /** A safetensors file that is malformed or cannot be represented; the message names the file and, where one is at fault, the tensor key. */
 public class SafeTensorsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final String key;
 

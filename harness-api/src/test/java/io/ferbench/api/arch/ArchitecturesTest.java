@@ -11,6 +11,7 @@ import io.ferbench.api.ir.ModelStats;
 import io.ferbench.api.ir.ParameterDef;
 import io.ferbench.api.ir.Parameters;
 import io.ferbench.api.ir.Shapes;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class ArchitecturesTest {
         Map<String, ParameterDef> byKey = Parameters.of(Architectures.build(arch, 3, 224, 1000, 1.0)).stream()
                 .collect(Collectors.toMap(ParameterDef::key, p -> p));
         assertTrue(byKey.containsKey(key), key + " missing from " + arch);
-        long[] expected = java.util.Arrays.stream(shape.split(",")).mapToLong(Long::parseLong).toArray();
+        long[] expected = Arrays.stream(shape.split(",")).mapToLong(Long::parseLong).toArray();
         assertArrayEquals(expected, byKey.get(key).shape(), key);
     }
 
