@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Each parameter draws from its own generator, seeded from the run seed and a stable hash of its
  * key, so adding or removing a node leaves every other parameter's values unchanged. The normal
  * deviates use Box–Muller on {@link SplittableRandom#nextDouble()}, whose algorithm the JDK
- * specifies, so the values do not depend on the JDK version.
+ * specifies, and StrictMath, so the values do not depend on the JDK version or the CPU.
  */
 public final class WeightInitializer {
     private WeightInitializer() {}
@@ -62,9 +62,9 @@ public final class WeightInitializer {
         for (int i = 0; i < v.length; i += 2) {
             double u1 = 1.0 - r.nextDouble(); // (0, 1]: log stays finite
             double u2 = r.nextDouble();
-            double radius = std * Math.sqrt(-2.0 * Math.log(u1));
-            v[i] = (float) (radius * Math.cos(2 * Math.PI * u2));
-            if (i + 1 < v.length) v[i + 1] = (float) (radius * Math.sin(2 * Math.PI * u2));
+            double radius = std * StrictMath.sqrt(-2.0 * StrictMath.log(u1));
+            v[i] = (float) (radius * StrictMath.cos(2 * Math.PI * u2));
+            if (i + 1 < v.length) v[i + 1] = (float) (radius * StrictMath.sin(2 * Math.PI * u2));
         }
     }
 
