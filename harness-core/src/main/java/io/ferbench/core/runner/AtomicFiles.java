@@ -1,5 +1,7 @@
 package io.ferbench.core.runner;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +34,19 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                BufferedOutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(new FilterOutputStream(buffered) {
+                    @Override public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    /** Writers (Jackson, CSV printers) close their target; the file must stay open for the sync. */
+                    @Override public void close() throws IOException {
+                        flush();
+                    }
+                });
+                buffered.flush();
                 channel.force(true);
             }
             try {
