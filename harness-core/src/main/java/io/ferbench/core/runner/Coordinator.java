@@ -161,7 +161,7 @@ public final class Coordinator {
     private void checkMayStart(RunLayout layout, SuitePlan plan, Map<String, CellResult> previous) {
         if (!options.resume()) {
             long existing = countResultFiles(layout);
-            if (existing > 0 || Files.exists(layout.resultsCsv())) {
+            if (existing > 0) {
                 throw new RunRefusedException(layout.suiteDir() + " already holds the results of a previous run of suite '"
                         + plan.name() + "' (" + existing + " cell results). Nothing there is overwritten: run again with "
                         + "--resume to keep the finished cells and run only the missing and failed ones, or choose "

@@ -43,6 +43,9 @@ public record RunLayout(Path suiteDir) {
 
     public Path resultsCsv() { return suiteDir.resolve("results.csv"); }
 
+    /** The rows of results.csv as typed JSON. */
+    public Path resultsJson() { return suiteDir.resolve("results.json"); }
+
     /** Every cell's history in one table. */
     public Path historyCsv() { return suiteDir.resolve("history.csv"); }
 

@@ -5,7 +5,8 @@
  * killed or timed-out worker fails its cell and the suite goes on.
  *
  * <p>Folder layout of a run ({@link io.ferbench.core.runner.RunLayout}): {@code <out>/<suite>/}
- * holds {@code suite.yaml}, {@code results.csv}, {@code history.csv}, {@code report.html} and
+ * holds {@code suite.yaml}, {@code results.csv}, {@code results.json}, {@code history.csv},
+ * {@code report.html} and
  * {@code cells/<cell-id>/} with {@code cell.json} (the worker's request), {@code result.json},
  * {@code history.csv}, {@code stdout.log} and {@code stderr.log}.
  */

@@ -1,0 +1,151 @@
+package io.ferbench.reports;
+
+import io.ferbench.api.backend.BackendInfo;
+import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.result.CellResult;
+import io.ferbench.api.result.InferenceTiming;
+import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.Timing;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The columns of {@code results.csv} and {@code results.json}: one row a cell, with its
+ * configuration, status, test metrics, timings, model cost, memory and versions. Units are in the
+ * names ({@code _s} seconds, {@code _ms} milliseconds, {@code _mb} MiB); figures follow the
+ * conventions of {@link io.ferbench.api.result.Timing} (first epoch is warm-up; 6 × MACs FLOPs per
+ * trained image).
+ */
+public final class ResultsTable {
+    public static final List<Column<CellResult>> COLUMNS = List.of(
+            Column.of("cell_id", CellResult::cellId),
+            config("suite", CellConfig::suite),
+            config("index", CellConfig::index),
+            config("repeat", CellConfig::repeat),
+            config("dataset", CellConfig::dataset),
+            config("dataset_kind", CellConfig::datasetKind),
+            config("image_size", CellConfig::imageSize),
+            config("channels", CellConfig::channels),
+            Column.of("classes", ResultsTable::classCount),
+            config("images_per_class", CellConfig::imagesPerClass),
+            Column.of("train_images", r -> r.dataset() == null ? null : r.dataset().trainSize()),
+            Column.of("validation_images", r -> r.dataset() == null ? null : r.dataset().validationSize()),
+            Column.of("test_images", r -> r.dataset() == null ? null : r.dataset().testSize()),
+            config("architecture", CellConfig::architecture),
+            config("width_multiplier", CellConfig::widthMultiplier),
+            config("backend", CellConfig::backend),
+            Column.of("device", ResultsTable::device),
+            config("requested_device", CellConfig::device),
+            config("threads", CellConfig::threads),
+            config("batch_size", CellConfig::batchSize),
+            config("max_epochs", CellConfig::maxEpochs),
+            config("optimizer", c -> c.optimizer().type()),
+            config("learning_rate", c -> c.optimizer().learningRate()),
+            config("beta1", c -> c.optimizer().beta1()),
+            config("beta2", c -> c.optimizer().beta2()),
+            config("epsilon", c -> c.optimizer().epsilon()),
+            config("weight_decay", c -> c.optimizer().weightDecay()),
+            config("early_stopping", c -> c.earlyStopping().enabled()),
+            config("monitor", c -> c.earlyStopping().monitor()),
+            config("patience", c -> c.earlyStopping().patience()),
+            config("min_delta", c -> c.earlyStopping().minDelta()),
+            config("restore_best", c -> c.earlyStopping().restoreBest()),
+            config("seed", CellConfig::seed),
+            config("timeout_s", CellConfig::timeoutSeconds),
+            Column.of("status", r -> r.status().label()),
+            Column.of("error", CellResult::error),
+            Column.of("diverged_epoch", r -> r.divergence() == null ? null : r.divergence().epoch()),
+            Column.of("diverged_step", r -> r.divergence() == null ? null : r.divergence().step()),
+            test("test_accuracy", TestMetrics::accuracy),
+            test("test_loss", TestMetrics::loss),
+            test("macro_precision", TestMetrics::macroPrecision),
+            test("macro_recall", TestMetrics::macroRecall),
+            test("macro_f1", TestMetrics::macroF1),
+            test("weighted_precision", TestMetrics::weightedPrecision),
+            test("weighted_recall", TestMetrics::weightedRecall),
+            test("weighted_f1", TestMetrics::weightedF1),
+            test("macro_auc", TestMetrics::macroAuc),
+            Column.of("epochs_run", r -> r.training() == null ? null : r.training().epochsRun()),
+            Column.of("best_epoch", r -> r.training() == null ? null : r.training().bestEpoch()),
+            Column.of("stopped_early", r -> r.training() == null ? null : r.training().stoppedEarly()),
+            Column.of("restored_best", r -> r.training() == null ? null : r.training().restoredBest()),
+            timing("time_per_epoch_s", Timing::medianEpochSeconds),
+            timing("first_epoch_s", Timing::firstEpochSeconds),
+            timing("measured_epochs", Timing::measuredEpochs),
+            timing("train_images_per_s", Timing::trainImagesPerSecond),
+            inference("inference_batch_size", InferenceTiming::batchSize),
+            inference("inference_images_per_s", InferenceTiming::imagesPerSecond),
+            inference("latency_p50_ms", InferenceTiming::latencyP50Ms),
+            inference("latency_p99_ms", InferenceTiming::latencyP99Ms),
+            inference("batch_latency_p50_ms", InferenceTiming::batchLatencyP50Ms),
+            inference("batch_latency_p99_ms", InferenceTiming::batchLatencyP99Ms),
+            timing("achieved_gflops", Timing::trainGflops),
+            timing("peak_gflops", Timing::peakGflops),
+            timing("peak_share", Timing::peakShare),
+            inference("inference_gflops", InferenceTiming::gflops),
+            Column.of("params", r -> r.model() == null ? null : r.model().parameters()),
+            Column.of("macs", r -> r.model() == null ? null : r.model().macs()),
+            Column.of("peak_rss_mb", CellResult::peakRssMb),
+            backend("framework", BackendInfo::framework),
+            backend("backend_version", BackendInfo::nativeVersion),
+            backend("configuration", b -> joined(b.configuration())),
+            config("backend_settings", c -> joined(c.backendSettings())),
+            config("axes", c -> joined(c.axes())),
+            Column.of("cpu", r -> r.environment() == null ? null : r.environment().cpuModel()),
+            Column.of("cores", r -> r.environment() == null ? null : r.environment().logicalCores()),
+            Column.of("jvm", r -> r.environment() == null ? null : r.environment().jvm()),
+            Column.of("os", r -> r.environment() == null ? null : r.environment().os()),
+            Column.of("wall_s", CellResult::wallSeconds),
+            Column.of("started_at", CellResult::startedAt),
+            Column.of("finished_at", CellResult::finishedAt));
+
+    private ResultsTable() {}
+
+    public static List<String> headers() {
+        return COLUMNS.stream().map(Column::name).toList();
+    }
+
+    /** Classes the cell used; the suite's subset when the dataset was never loaded; null when unknown. */
+    static Integer classCount(CellResult r) {
+        if (r.dataset() != null) return r.dataset().classNames().size();
+        return r.config().classes().isEmpty() ? null : r.config().classes().size();
+    }
+
+    /** The device the backend actually used, or the requested one when the backend never started. */
+    static String device(CellResult r) {
+        BackendInfo b = r.environment() == null ? null : r.environment().backend();
+        return b != null && b.device() != null ? b.device() : r.config().device();
+    }
+
+    /** {@code key=value} pairs in key order, separated by "; " (empty map: null). */
+    static String joined(Map<String, String> map) {
+        if (map == null || map.isEmpty()) return null;
+        return new TreeMap<>(map).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Column<CellResult> config(String name, Function<CellConfig, Object> f) {
+        return Column.of(name, r -> f.apply(r.config()));
+    }
+
+    private static Column<CellResult> test(String name, Function<TestMetrics, Object> f) {
+        return Column.of(name, r -> r.test() == null ? null : f.apply(r.test()));
+    }
+
+    private static Column<CellResult> timing(String name, Function<Timing, Object> f) {
+        return Column.of(name, r -> r.timing() == null ? null : f.apply(r.timing()));
+    }
+
+    private static Column<CellResult> inference(String name, Function<InferenceTiming, Object> f) {
+        return Column.of(name, r -> r.timing() == null || r.timing().inference() == null ? null
+                : f.apply(r.timing().inference()));
+    }
+
+    private static Column<CellResult> backend(String name, Function<BackendInfo, Object> f) {
+        return Column.of(name, r -> r.environment() == null || r.environment().backend() == null ? null
+                : f.apply(r.environment().backend()));
+    }
+}

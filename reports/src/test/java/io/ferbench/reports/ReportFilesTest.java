@@ -1,0 +1,124 @@
+package io.ferbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferbench.api.result.CellResult;
+import io.ferbench.core.runner.JsonFiles;
+import io.ferbench.core.runner.RunLayout;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportFilesTest {
+    @TempDir Path dir;
+
+    private static final String MULTILINE_ERROR = "the worker was killed by signal 9 (SIGKILL)\nlast lines of stderr.log:\n"
+            + "at x, \"quoted\" <b>";
+
+    static List<CSVRecord> readCsv(Path file) throws Exception {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void resultsCsvHasOneRowPerCellWithEveryFigureOfAnOkCell() throws Exception {
+        RunLayout layout = RunLayout.of(dir, "demo");
+        List<CellResult> results = List.of(Fixtures.ok("c0", 0.75), Fixtures.diverged("c1"),
+                Fixtures.failed("c2", "faces", MULTILINE_ERROR));
+        RunReports.writeSuite(layout, "demo", results);
+
+        List<CSVRecord> rows = readCsv(layout.resultsCsv());
+        assertEquals(3, rows.size());
+        assertEquals(ResultsTable.headers(), rows.get(0).getParser().getHeaderNames());
+        CSVRecord ok = rows.get(0);
+        for (String column : ResultsTable.headers()) {
+            boolean mayBeEmpty = List.of("error", "diverged_epoch", "diverged_step").contains(column);
+            assertTrue(mayBeEmpty || !ok.get(column).isEmpty(), "ok row leaves " + column + " empty");
+        }
+        assertEquals("ok", ok.get("status"));
+        assertEquals("0.75", ok.get("test_accuracy"));
+        assertEquals("cpu", ok.get("device"));
+        assertEquals("auto", ok.get("requested_device"));
+        assertEquals("11170882", ok.get("params"));
+        assertEquals("threads.intra_op=2", ok.get("configuration"));
+        assertEquals("PyTorch 2.7.1", ok.get("backend_version"));
+
+        CSVRecord diverged = rows.get(1);
+        assertEquals("diverged", diverged.get("status"));
+        assertEquals("2", diverged.get("diverged_epoch"));
+        assertEquals("", diverged.get("test_accuracy"));
+        assertEquals("3.0", diverged.get("time_per_epoch_s"));
+
+        CSVRecord failed = rows.get(2);
+        assertEquals("failed", failed.get("status"));
+        assertEquals(MULTILINE_ERROR, failed.get("error"), "multi-line errors with quotes survive the CSV quoting");
+        assertEquals("", failed.get("macro_f1"));
+        assertEquals("resnet18", failed.get("architecture"));
+    }
+
+    @Test
+    void historyCsvHoldsEveryEpochOfEveryCellAndEachCellsOwn() throws Exception {
+        RunLayout layout = RunLayout.of(dir, "demo");
+        List<CellResult> results = List.of(Fixtures.ok("c0", 0.75), Fixtures.diverged("c1"),
+                Fixtures.failed("c2", "faces", "x"));
+        RunReports.writeSuite(layout, "demo", results);
+        RunReports.writeCell(layout, results.get(0));
+        List<CSVRecord> all = readCsv(layout.historyCsv());
+        assertEquals(4, all.size());
+        assertEquals(List.of("c0", "c0", "c0", "c1"), all.stream().map(r -> r.get("cell_id")).toList());
+        assertEquals("0.5", all.get(1).get("train_loss"));
+        assertEquals("402.0", all.get(1).get("rss_mb"));
+        assertEquals(3, readCsv(layout.cellHistoryCsv("c0")).size());
+    }
+
+    @Test
+    void resultsJsonHasTypedRows() {
+        RunLayout layout = RunLayout.of(dir, "demo");
+        RunReports.writeSuite(layout, "demo", List.of(Fixtures.ok("c0", 0.75), Fixtures.failed("c2", "faces", "x")));
+        JsonNode doc = JsonFiles.read(layout.resultsJson(), JsonNode.class);
+        assertEquals("demo", doc.get("suite").asText());
+        assertEquals(0.75, doc.get("rows").get(0).get("test_accuracy").asDouble());
+        assertTrue(doc.get("rows").get(0).get("params").isIntegralNumber());
+        assertTrue(doc.get("rows").get(1).get("test_accuracy").isNull());
+    }
+
+    @Test
+    void reportIsSelfContainedRanksByAccuracyAndEscapesEveryString() {
+        List<CellResult> results = List.of(Fixtures.ok("low", 0.40),
+                Fixtures.failed("broken", "<script>alert('x')</script>", MULTILINE_ERROR),
+                Fixtures.ok("high", 0.90), Fixtures.diverged("nan"));
+        String html = HtmlReport.render("demo & <co>", results, Instant.parse("2025-01-01T12:00:00Z"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("ferbench report: demo &amp; &lt;co&gt;"));
+        assertFalse(html.contains("<script"), "no script, and no unescaped suite text");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src="),
+                "the report must open offline");
+        assertTrue(html.indexOf(">high<") < html.indexOf(">low<") && html.indexOf(">low<") < html.indexOf(">nan<")
+                && html.indexOf(">nan<") < html.indexOf(">broken<"), "ok cells by accuracy, then diverged, then failed");
+        assertTrue(html.contains("the worker was killed by signal 9 (SIGKILL)"));
+        assertTrue(html.contains("at x, &quot;quoted&quot; &lt;b&gt;"));
+        assertTrue(html.contains("train_loss became NaN in epoch 2, step 3"));
+        assertTrue(html.contains("90.00 %"));
+        assertTrue(html.contains("2 ok, 1 diverged, 1 failed"));
+    }
+
+    @Test
+    void htmlEscapeCoversTextAndAttributes() {
+        assertEquals("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39;", Html.escape("a & b <c> \"d\" 'e'"));
+        assertEquals("", Html.escape(null));
+        assertNull(ResultsTable.joined(java.util.Map.of()));
+        assertEquals("a=1; b=2", ResultsTable.joined(java.util.Map.of("b", "2", "a", "1")));
+    }
+}
