@@ -108,6 +108,37 @@ class MatrixExpansionTest {
     }
 
     @Test
+    void includeExampleFromTheDocumentation() {
+        SuitePlan plan = plan(SYNTHETIC_HEADER + """
+                matrix:
+                  architecture: [resnet18, mobilenet_v2]
+                  backend: [djl, tensorflow]
+                  include:
+                    - {backend: djl, architecture: resnet18, learning_rate: 0.01}
+                    - {epochs: 10}
+                    - {backend: dl4j, architecture: shufflenet_v2_x1_0}
+                """);
+        List<String> cells = plan.cells().stream().map(c -> combination(c) + "/" + c.optimizer().learningRate()
+                + "/" + c.epochs()).toList();
+        assertEquals(List.of("resnet18/djl/128/0.01/10", "resnet18/tensorflow/128/0.001/10",
+                "mobilenet_v2/djl/128/0.001/10", "mobilenet_v2/tensorflow/128/0.001/10",
+                "shufflenet_v2_x1_0/dl4j/128/0.001/25"), cells);
+    }
+
+    @Test
+    void writingAnAxisMakesIncludeMatchOnIt() {
+        String extendsDl4j = SYNTHETIC_HEADER + """
+                matrix:
+                  backend: [djl, dl4j]
+                  include:
+                    - {backend: dl4j, threads: 4}
+                """;
+        assertEquals(List.of(0, 4), plan(extendsDl4j).cells().stream().map(CellSpec::threads).toList());
+        String addsACell = extendsDl4j.replace("  include:", "  threads: 0\n  include:");
+        assertEquals(List.of(0, 0, 4), plan(addsACell).cells().stream().map(CellSpec::threads).toList());
+    }
+
+    @Test
     void includeCanAddBackAnExcludedCombination() {
         SuitePlan plan = plan(SYNTHETIC_HEADER + """
                 matrix:
