@@ -18,9 +18,9 @@ import java.util.stream.IntStream;
  * {@code max(n / (4·12), 50)}. That is scikit-learn's {@code learning_rate="auto"}: Belkina et al.'s
  * (2019) {@code n / exaggeration}, stated for implementations whose gradient omits the paper's
  * factor 4, converted to the paper's gradient used here, with scikit-learn's floor of 50. The
- * older fixed rate of 200 scatters small sets during early exaggeration (measured: 45 points in
- * three clusters ended at KL ≈ 1.3 instead of 0.2 after 300 iterations). Every iteration runs (no
- * early stopping), and the embedding is re-centred after each step.
+ * older fixed rate of 200 overshoots on small sets (measured on 45 points in three clusters, six
+ * runs of 1,000 iterations: final KL 0.15 to 0.62 at rate 200, 0.13 to 0.18 at rate 50). Every
+ * iteration runs (no early stopping), and the embedding is re-centred after each step.
  *
  * <p>O(n²) time and memory ({@code 8·n²} bytes for the joint probabilities: 32 MB at 2,000 points),
  * so inputs are limited to {@value #MAX_POINTS} points; subsample larger sets. Deterministic: the
