@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.ferbench.api.backend.Batch;
@@ -89,17 +88,21 @@ final class DjlTrainableModel implements TrainableModel {
         crossEntropy.checkLabels(batch.labels());
         try (NDManager step = model.getNDManager().newSubManager(); GradMode ignored = GradMode.off()) {
             NDArray images = images(step, batch);
+            List<ParameterDef> trainable = new ArrayList<>();
+            for (ParameterDef def : block.definitions()) {
+                // buffers and frozen nodes' parameters do not require a gradient
+                if (block.parameter(def.key()).requiresGradient()) trainable.add(def);
+            }
             float loss;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDList out = block.forward(new ParameterStore(step, false), new NDList(images), true);
                 NDArray lossArray = crossEntropy.loss(out.get(0), batch.labels());
-                collector.backward(lossArray);
+                // with every node frozen there is nothing to differentiate (the step still runs forward)
+                if (!trainable.isEmpty()) collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
-            for (ParameterDef def : block.definitions()) {
-                Parameter parameter = block.parameter(def.key());
-                if (!parameter.requiresGradient()) continue;  // a buffer, or a frozen node's parameter
-                NDArray weight = parameter.getArray();
+            for (ParameterDef def : trainable) {
+                NDArray weight = block.parameter(def.key()).getArray();
                 try (NDArray gradient = weight.getGradient()) {
                     optimizer.update(def.key(), weight, gradient);
                 }

@@ -63,9 +63,10 @@ final class StatelessOps {
                 new Shape(padding, padding), false);
     }
 
-    /** Mean over height and width, keeping [N, C, 1, 1]. */
+    /** Mean over height and width, keeping [N, C, 1, 1] (torch's adaptive average pooling to 1×1). */
     static NDArray globalAvgPool(NDArray x) {
-        return x.mean(new int[] {2, 3}, true);
+        Shape s = x.getShape();
+        return x.getNDArrayInternal().globalAvgPool().reshape(s.get(0), s.get(1), 1, 1);
     }
 
     /** [N, ...] -> [N, product of the rest]. */

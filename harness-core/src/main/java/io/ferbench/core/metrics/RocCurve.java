@@ -37,6 +37,16 @@ public record RocCurve(String className, double[] fpr, double[] tpr, double auc)
      * @param labels        true class index of each sample
      */
     public static RocCurve oneVsRest(String className, int classIndex, int[] labels, float[][] probabilities) {
+        if (labels.length != probabilities.length) {
+            throw new IllegalArgumentException("there are " + labels.length + " labels but " + probabilities.length
+                    + " probability rows; each sample needs one label and one row");
+        }
+        for (int i = 0; i < probabilities.length; i++) {
+            if (classIndex < 0 || classIndex >= probabilities[i].length) {
+                throw new IllegalArgumentException("class index " + classIndex + " of '" + className + "' has no column in probabilities["
+                        + i + "], which has " + probabilities[i].length + " values");
+            }
+        }
         boolean[] positive = new boolean[labels.length];
         double[] scores = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {

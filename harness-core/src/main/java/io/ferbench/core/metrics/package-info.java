@@ -9,7 +9,9 @@
  *   <li>{@link io.ferbench.core.metrics.Softmax}: numerically stable logits-to-probabilities;</li>
  *   <li>{@link io.ferbench.core.metrics.RocPoints}: scikit-learn's {@code roc_curve} for one binary scorer;</li>
  *   <li>{@link io.ferbench.core.metrics.Tsne}: exact t-SNE of penultimate-layer features for the
- *       report's feature scatter, deterministic per seed.</li>
+ *       report's feature scatter, deterministic per seed, built on
+ *       {@link io.ferbench.core.metrics.Pca} (randomized PCA to 50 dimensions) and
+ *       {@link io.ferbench.core.metrics.PerplexityCalibration} (the per-point neighbour distributions).</li>
  * </ul>
  *
  * <p>Undefined values: a ratio with a zero denominator in precision, recall or F1 is 0

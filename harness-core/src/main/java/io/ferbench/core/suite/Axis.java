@@ -85,6 +85,12 @@ enum Axis {
 
     static Axis byKey(String key) { return BY_KEY.get(key); }
 
+    /** The short names of cell ids ({@code lr}, {@code bs}, ...), each to its axis key, for suggestions. */
+    static Map<String, String> shortNames() {
+        return Arrays.stream(values()).filter(a -> a.idPrefix != null && !a.idPrefix.equals(a.key))
+                .collect(Collectors.toUnmodifiableMap(a -> a.idPrefix, Axis::key));
+    }
+
     /** This axis's part of a cell id: {@code lr0.001}, {@code es_off}, {@code cpu}. */
     String idPart(Object value) {
         String text = value instanceof Boolean on ? (on ? "_on" : "_off") : NumberText.of(value);

@@ -30,7 +30,8 @@ final class MatrixExpander {
         List<Axis> order = planOrder(matrix.written().keySet());
         Map<Axis, List<Object>> axisValues = new EnumMap<>(Axis.class);
         for (Axis axis : Axis.values()) {
-            axisValues.put(axis, matrix.written().getOrDefault(axis, List.of(matrix.defaults().get(axis))));
+            List<Object> written = matrix.written().get(axis);
+            axisValues.put(axis, written != null ? written : List.of(matrix.defaults().get(axis)));
         }
         List<Map<Axis, Object>> product = product(order, axisValues);
         product.removeIf(combination -> matrix.exclude().stream().anyMatch(e -> e.matchesAll(combination)));

@@ -1,7 +1,6 @@
 package io.ferbench.core.suite;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /** Short, exact decimal text for numbers in messages and cell ids: {@code 0.001}, {@code 1e-9}, {@code 32}. */
 final class NumberText {
@@ -17,8 +16,11 @@ final class NumberText {
         if (magnitude >= 1e-4 && magnitude < 1e7) {
             return exact.toPlainString();
         }
-        // Scientific without the '+' and upper-case E that BigDecimal writes: 1e-9, 2.5e7.
-        return exact.toString().toLowerCase(Locale.ROOT).replace("e+", "e");
+        // Scientific, written as people write it: 1e-9, 2.5e7 (BigDecimal would write 0.00001 or 2.5E+7).
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "e" + exponent;
     }
 
     static String of(Object value) {

@@ -72,11 +72,11 @@ final class SuiteKeys {
             SuiteKey.value(SEED, new ValueRule.Int(0, Integer.MAX_VALUE), 0,
                     "Seeds the stratified splits and the synthetic drawing.")));
 
-    static final KeyTable MATRIX_KEYS = new KeyTable("the matrix", matrixKeys());
+    static final KeyTable MATRIX_KEYS = new KeyTable("the matrix", matrixKeys(), Axis.shortNames());
 
     /** Keys of one include or exclude entry: the axes, one value each. */
     static final KeyTable MATRIX_ENTRY = new KeyTable("an include/exclude entry", Arrays.stream(Axis.values())
-            .map(Axis::entryKey).toList());
+            .map(Axis::entryKey).toList(), Axis.shortNames());
 
     /** The one key of a learning-rate grid object. */
     static final KeyTable LOG_RANGE_OBJECT = new KeyTable("a learning-rate grid", List.of(

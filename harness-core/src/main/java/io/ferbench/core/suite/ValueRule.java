@@ -23,7 +23,10 @@ sealed interface ValueRule permits ValueRule.Text, ValueRule.Int, ValueRule.Real
 
     /** Reports a value of the wrong YAML type. */
     default Object wrongType(YamlNode.Scalar scalar, String key, Problems problems) {
-        problems.add(scalar.mark(), key, "expected " + expectation() + ", got " + scalar.describe());
+        boolean quotedNonText = scalar.value() instanceof String text
+                && !(YamlTrees.coreSchemaValue(text) instanceof String);
+        problems.add(scalar.mark(), key, "expected " + expectation() + ", got " + scalar.describe()
+                + (quotedNonText ? "; write it without quotes" : ""));
         return null;
     }
 
