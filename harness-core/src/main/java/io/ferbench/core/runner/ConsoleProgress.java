@@ -4,7 +4,7 @@ import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.SuitePlan;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,19 +17,19 @@ public final class ConsoleProgress implements RunListener {
     static final int PLAIN_STEP_INTERVAL_SECONDS = 30;
     private static final int BAR_WIDTH = 24;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private int liveLineLength;
     private long lastPlainStepNanos;
 
-    public ConsoleProgress(PrintStream out, boolean interactive) {
+    public ConsoleProgress(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
     }
 
-    /** Bars when standard output is a terminal, plain lines otherwise. */
-    public static ConsoleProgress forStandardOutput() {
-        return new ConsoleProgress(System.out, System.console() != null);
+    /** Bars when the JVM's console is a terminal, plain lines otherwise. */
+    public static ConsoleProgress forConsole(PrintWriter out) {
+        return new ConsoleProgress(out, System.console() != null);
     }
 
     @Override public synchronized void runStarted(RunLayout layout, SuitePlan plan, List<CellSpec> toRun,
@@ -38,6 +38,7 @@ public final class ConsoleProgress implements RunListener {
         if (!kept.isEmpty()) {
             out.printf("Resuming: %d finished cells kept, %d to run%n", kept.size(), toRun.size());
         }
+        out.flush();
     }
 
     @Override public synchronized void cellStarted(CellSpec cell, int position, int count) {
@@ -45,9 +46,15 @@ public final class ConsoleProgress implements RunListener {
                 cell.architecture(), cell.backend(), cell.dataset().name(), cell.dataset().imageSize(),
                 cell.optimizer().learningRate(), cell.batchSize());
         lastPlainStepNanos = System.nanoTime();
+        out.flush();
     }
 
     @Override public synchronized void progress(CellSpec cell, ProgressEvent e) {
+        show(e);
+        out.flush();
+    }
+
+    private void show(ProgressEvent e) {
         switch (e.kind()) {
             case PHASE -> {
                 if (interactive) live("  " + e.message() + "...");
@@ -87,6 +94,7 @@ public final class ConsoleProgress implements RunListener {
             int nl = error.indexOf('\n');
             out.printf("  %s: %s%n", r.status().label().toUpperCase(Locale.ROOT), nl < 0 ? error : error.substring(0, nl));
         }
+        out.flush();
     }
 
     @Override public synchronized void runFinished(RunSummary s) {
@@ -94,6 +102,7 @@ public final class ConsoleProgress implements RunListener {
         out.printf("%s: %d ok, %d diverged, %d failed of %d cells (%d run now, %d kept)%n",
                 s.interrupted() ? "Interrupted" : "Done", s.count(CellStatus.OK), s.count(CellStatus.DIVERGED),
                 s.count(CellStatus.FAILED), s.planned(), s.ran(), s.kept());
+        out.flush();
     }
 
     private void live(String line) {
