@@ -59,7 +59,7 @@ public final class CellExecution {
 
     public CellResult run() {
         CellSpec cell = request.cell();
-        Instant started = Instant.now();
+        Instant started = CellResults.now();
         EnvironmentInfo environment = EnvironmentProbe.capture(cell.threads());
         DatasetSummary dataset = null;
         ModelCost cost = null;
@@ -92,7 +92,7 @@ public final class CellExecution {
                     if (outcome.diverged()) {
                         Timing timing = training.history().isEmpty() ? null : Timings.of(training.history(),
                                 data.train().size(), cost.macs(), request.peakGflops(), null);
-                        Instant finished = Instant.now();
+                        Instant finished = CellResults.now();
                         return new CellResult(CellResults.config(cell), CellStatus.DIVERGED,
                                 outcome.divergence().describe(), outcome.divergence(), dataset, cost, training, null,
                                 timing, ProcessMemory.peakResidentMb(), environment, null, started.toString(),
@@ -106,16 +106,20 @@ public final class CellExecution {
                             cell.batchSize(), cost.macs(), request.inference());
                     Timing timing = Timings.of(training.history(), data.train().size(), cost.macs(),
                             request.peakGflops(), inference);
-                    Instant finished = Instant.now();
+                    Instant finished = CellResults.now();
                     return new CellResult(CellResults.config(cell), CellStatus.OK, null, null, dataset, cost, training,
                             test.metrics(), timing, ProcessMemory.peakResidentMb(), environment, test.features(),
                             started.toString(), finished.toString(), CellResults.seconds(started, finished));
                 }
             }
         } catch (Throwable t) {
-            System.err.println("cell " + cell.id() + " failed:");
-            t.printStackTrace();
-            Instant finished = Instant.now();
+            // bad input explains itself; anything else gets its stack trace in stderr.log
+            if (t instanceof IllegalArgumentException) System.err.println("cell " + cell.id() + " failed: " + t.getMessage());
+            else {
+                System.err.println("cell " + cell.id() + " failed:");
+                t.printStackTrace();
+            }
+            Instant finished = CellResults.now();
             TrainingSummary soFar = trainer.history().isEmpty() ? null
                     : new TrainingSummary(trainer.history().size(), null, false, false, trainer.history());
             return new CellResult(CellResults.config(cell), CellStatus.FAILED, CellResults.describe(t), null, dataset,

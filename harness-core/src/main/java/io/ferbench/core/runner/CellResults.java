@@ -10,6 +10,7 @@ import io.ferbench.core.suite.EarlyStoppingSpec;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class CellResults {
                                     EnvironmentInfo environment) {
         return new CellResult(config(cell), CellStatus.FAILED, error, null, null, null, null, null, null, null,
                 environment, null, started.toString(), finished.toString(), seconds(started, finished));
+    }
+
+    /** The time to record: millisecond precision is plenty and easier to read. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     static double seconds(Instant from, Instant to) {

@@ -201,7 +201,7 @@ public final class Coordinator {
 
     /** Runs one cell in a worker; empty when the run was cancelled meanwhile. */
     private Optional<CellResult> runCell(CellSpec cell, RunLayout layout) {
-        Instant started = Instant.now();
+        Instant started = CellResults.now();
         Path dir = layout.cellDir(cell.id());
         long timeout = options.effectiveTimeoutSeconds(cell.timeoutSeconds());
         clearCellFolder(layout, cell.id());
@@ -212,7 +212,7 @@ public final class Coordinator {
         try {
             process = launcher.start(cell, layout);
         } catch (UnknownBackendException | UncheckedIOException e) {
-            return Optional.of(record(layout, CellResults.failed(cell, e.getMessage(), started, Instant.now(), null),
+            return Optional.of(record(layout, CellResults.failed(cell, e.getMessage(), started, CellResults.now(), null),
                     timeout));
         }
         current = process;
@@ -239,7 +239,7 @@ public final class Coordinator {
         }
         if (written.isPresent()) return Optional.of(withTimeout(written.get(), timeout, layout, cell));
         String error = WorkerExit.describe(process.exitValue(), timedOut ? timeout : 0, layout.stderrLog(cell.id()), dir);
-        return Optional.of(record(layout, CellResults.failed(cell, error, started, Instant.now(), null), timeout));
+        return Optional.of(record(layout, CellResults.failed(cell, error, started, CellResults.now(), null), timeout));
     }
 
     /** Writes a result the coordinator made (the worker could not), with the timeout it ran under. */

@@ -29,7 +29,6 @@ public final class WorkerMain {
         ProgressEmitter progress = new ProgressEmitter(System.out, 250);
         CellResult result = new CellExecution(request, progress).run();
         JsonFiles.write(Path.of(args[1]).resolve(RunLayout.RESULT_FILE), result, false);
-        progress.phase("done: " + result.status().label());
         // native engines may leave non-daemon threads behind; the result is written, so leave now
         System.exit(0);
     }
