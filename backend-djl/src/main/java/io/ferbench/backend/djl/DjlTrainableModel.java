@@ -49,7 +49,6 @@ final class DjlTrainableModel implements TrainableModel {
     private final TorchAdam optimizer;
     private final CrossEntropy crossEntropy;
     private final Consumer<DjlTrainableModel> onClose;
-    private Set<String> frozenNodes = Set.of();
     private boolean closed;
 
     DjlTrainableModel(ModelGraph graph, ModelSpec spec, Engine engine, Device device,
@@ -166,11 +165,7 @@ final class DjlTrainableModel implements TrainableModel {
             if (graph.node(name).op() instanceof Op.BatchNorm) frozenBatchNorms.add(name);
         }
         block.setBatchNormInInferenceMode(frozenBatchNorms);
-        frozenNodes = Set.copyOf(nodes);
     }
-
-    /** The nodes frozen by the last {@link #freeze} call. */
-    Set<String> frozenNodes() { return frozenNodes; }
 
     @Override
     public void setLearningRate(double learningRate) {

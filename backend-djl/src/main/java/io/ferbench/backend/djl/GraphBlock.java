@@ -92,8 +92,6 @@ final class GraphBlock extends AbstractBlock {
         };
     }
 
-    ModelGraph graph() { return graph; }
-
     /** The IR's parameters and buffers in IR order. */
     List<ParameterDef> definitions() { return definitions; }
 
