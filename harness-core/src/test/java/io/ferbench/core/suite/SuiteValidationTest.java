@@ -237,6 +237,24 @@ class SuiteValidationTest {
     }
 
     @Test
+    void aMatrixTooLargeToRunIsRejectedBeforeItIsExpanded() {
+        SuiteException e = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  learning_rate: {log_range: {from: 1.0, to: 1.0e-9, per_decade: 100}}
+                  epochs: {log_range: {from: 1, to: 2}}
+                """);
+        assertEquals(7, e.line(), "a mapping is a grid for learning_rate only");
+        SuiteException tooLarge = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  learning_rate: {log_range: {from: 1.0, to: 1.0e-9, per_decade: 100}}
+                  batch_size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                  epochs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                repeats: 2
+                """);
+        single(tooLarge, 5, "matrix", "more than 100000 cells");
+    }
+
+    @Test
     void nestedListsEmptyListsAndDuplicateValuesAreRejected() {
         SuiteException e = rejected(SYNTHETIC_HEADER + """
                 matrix:
