@@ -100,6 +100,8 @@ class SuiteValidationTest {
         assertEquals(2, e.errors().size(), e.getMessage());
         assertTrue(e.errors().get(0).message().contains("expected a number > 0 and <= 10"), e.getMessage());
         assertTrue(e.errors().get(1).message().contains("expected a number >= 0 and < 1"), e.getMessage());
+        SuiteException nan = rejected(SYNTHETIC_HEADER + "matrix:\n  weight_decay: .nan\n");
+        single(nan, 6, "matrix.weight_decay", ".nan is not a finite number; expected a number >= 0");
     }
 
     @Test
