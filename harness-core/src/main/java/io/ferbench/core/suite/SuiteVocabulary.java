@@ -1,0 +1,35 @@
+package io.ferbench.core.suite;
+
+import java.util.List;
+
+/** The closed sets of names a suite may use. */
+final class SuiteVocabulary {
+    private SuiteVocabulary() {
+    }
+
+    /**
+     * Architecture names the IR defines. Hard-coded until {@code io.ferbench.api.arch.Architectures.names()}
+     * lands; this method is the one place to switch over.
+     */
+    static List<String> architectures() {
+        return List.of("resnet18", "mobilenet_v2", "shufflenet_v2_x0_5", "shufflenet_v2_x1_0",
+                "shufflenet_v2_x1_5", "shufflenet_v2_x2_0");
+    }
+
+    /** Backend ids, as the backends' providers and the distribution's {@code backends/<id>/} folders name them. */
+    static List<String> backends() {
+        return List.of("djl", "tensorflow", "dl4j");
+    }
+
+    static List<String> devices() {
+        return List.of("auto", "cpu", "gpu");
+    }
+
+    static List<String> optimizers() {
+        return List.of("adam");
+    }
+
+    static List<String> monitors() {
+        return List.of("val_loss", "val_accuracy");
+    }
+}
