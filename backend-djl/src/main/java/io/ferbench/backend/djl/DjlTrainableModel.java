@@ -16,7 +16,6 @@ import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.ParameterDef;
-import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
@@ -50,7 +49,6 @@ final class DjlTrainableModel implements TrainableModel {
     private final TorchAdam optimizer;
     private final CrossEntropy crossEntropy;
     private final Consumer<DjlTrainableModel> onClose;
-    private Set<String> frozenNodes = Set.of();
     private boolean closed;
 
     DjlTrainableModel(ModelGraph graph, ModelSpec spec, Engine engine, Device device,
@@ -58,10 +56,9 @@ final class DjlTrainableModel implements TrainableModel {
         this.graph = graph;
         this.engine = engine;
         this.onClose = onClose;
-        this.optimizer = new TorchAdam(spec.optimizer());
-        int classes = Math.toIntExact(Shapes.infer(graph).get(graph.output())[0]);
-        this.crossEntropy = new CrossEntropy(classes, spec.classWeights());
         this.block = new GraphBlock(graph);
+        this.optimizer = new TorchAdam(spec.optimizer());
+        this.crossEntropy = new CrossEntropy(Math.toIntExact(block.outputWidth()), spec.classWeights());
 
         // seeds libtorch (dropout masks) and DJL's own generator; a long seed is folded to the int DJL takes
         engine.setRandomSeed(Long.hashCode(spec.seed()));
@@ -168,11 +165,7 @@ final class DjlTrainableModel implements TrainableModel {
             if (graph.node(name).op() instanceof Op.BatchNorm) frozenBatchNorms.add(name);
         }
         block.setBatchNormInInferenceMode(frozenBatchNorms);
-        frozenNodes = Set.copyOf(nodes);
     }
-
-    /** The nodes frozen by the last {@link #freeze} call. */
-    Set<String> frozenNodes() { return frozenNodes; }
 
     @Override
     public void setLearningRate(double learningRate) {

@@ -1,6 +1,7 @@
 package io.ferbench.backend.djl;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import java.nio.file.Path;
@@ -52,7 +53,14 @@ final class EngineSetup {
             if (threads > 0) System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
             System.setProperty(INTEROP_PROPERTY, Integer.toString(settings.interopThreads()));
             if (settings.cudnnBenchmark()) System.setProperty(CUDNN_BENCHMARK_PROPERTY, "true");
-            engine = Engine.getEngine(ENGINE_NAME);
+            try {
+                engine = Engine.getEngine(ENGINE_NAME);
+            } catch (EngineException | IllegalArgumentException e) {
+                throw new IllegalStateException("the djl backend could not start DJL's PyTorch engine (offline="
+                        + Utils.isOfflineMode() + ", cache " + Utils.getEngineCacheDir() + "): offline, the native"
+                        + " library must be on the classpath (pytorch-native-cpu, or pytorch-native-cu124 with"
+                        + " -Pcuda); see docs/backends/djl.md", e);
+            }
         } else if (threads > 0 && JniUtils.getNumThreads() != threads) {
             JniUtils.setNumThreads(threads);
         }

@@ -19,7 +19,6 @@ import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +91,6 @@ final class GraphBlock extends AbstractBlock {
                     + def.key());
         };
     }
-
-    ModelGraph graph() { return graph; }
 
     /** The IR's parameters and buffers in IR order. */
     List<ParameterDef> definitions() { return definitions; }
@@ -177,6 +174,6 @@ final class GraphBlock extends AbstractBlock {
         };
     }
 
-    /** Output shape of every node without the batch dimension, as the IR infers it. */
-    Map<String, long[]> shapes() { return Collections.unmodifiableMap(shapes); }
+    /** Number of logits: the width of the output node. */
+    long outputWidth() { return shapes.get(graph.output())[0]; }
 }

@@ -76,8 +76,6 @@ final class TorchAdam implements AutoCloseable {
         this.learningRate = learningRate;
     }
 
-    double learningRate() { return learningRate; }
-
     /**
      * One Adam step of the parameter {@code key}; afterwards the weight's gradient is zero (the
      * kernel clears it), ready for the next backward pass.

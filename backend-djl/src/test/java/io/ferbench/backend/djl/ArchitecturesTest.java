@@ -109,7 +109,8 @@ class ArchitecturesTest {
             Path file = trained.saveNative(dir);
             assertTrue(Files.isRegularFile(file), file + " written");
             assertEquals(file, trained.saveNative(dir), "saving again overwrites the same file");
-            try (Model loaded = Model.newInstance(name, ai.djl.Device.cpu(), EngineSetup.ENGINE_NAME);
+            try (Model loaded = Model.newInstance(name, trained.djlModel().getNDManager().getDevice(),
+                    EngineSetup.ENGINE_NAME);
                  NDManager manager = loaded.getNDManager().newSubManager();
                  GradMode ignored = GradMode.off()) {
                 loaded.setBlock(new GraphBlock(graph));

@@ -19,18 +19,20 @@ import java.util.SplittableRandom;
 /** Shared test setup: the backend found through ServiceLoader, small graphs and seeded batches. */
 final class Fixtures {
     static final int CLASSES = 7;
+    /** Device of the models under test: cpu unless {@code -Dferbench.test.device=gpu} (or auto) is given. */
+    static final String DEVICE = System.getProperty("ferbench.test.device", "cpu");
     private static Backend backend;
 
     private Fixtures() {}
 
-    /** One CPU backend for the whole test JVM (the engine is a per-JVM singleton anyway). */
+    /** One backend for the whole test JVM (the engine is a per-JVM singleton anyway). */
     static synchronized Backend backend() {
         if (backend == null) {
             BackendProvider provider = ServiceLoader.load(BackendProvider.class).stream()
                     .map(ServiceLoader.Provider::get)
                     .filter(p -> p.id().equals("djl"))
                     .findFirst().orElseThrow(() -> new AssertionError("no djl BackendProvider registered"));
-            backend = provider.create(new BackendOptions("cpu", 2, Map.of()));
+            backend = provider.create(new BackendOptions(DEVICE, 2, Map.of()));
         }
         return backend;
     }

@@ -1,6 +1,6 @@
 package io.ferbench.core.suite;
 
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,7 +10,8 @@ import java.util.Set;
  * order), and the repeat. Deterministic for a given suite file, unique within it, and safe as a file name.
  */
 final class CellIds {
-    private static final Set<Axis> ALWAYS = EnumSet.of(Axis.BACKEND, Axis.ARCHITECTURE, Axis.DATASET);
+    /** Named in every id, in this order, whether they vary or not. */
+    private static final List<Axis> ALWAYS = List.of(Axis.BACKEND, Axis.ARCHITECTURE, Axis.DATASET);
 
     private CellIds() {
     }
@@ -21,7 +22,7 @@ final class CellIds {
      */
     static String of(int index, int width, Map<Axis, Object> combination, Set<Axis> varying, int repeat) {
         StringBuilder id = new StringBuilder(String.format("%0" + width + "d", index));
-        for (Axis axis : new Axis[] {Axis.BACKEND, Axis.ARCHITECTURE, Axis.DATASET}) {
+        for (Axis axis : ALWAYS) {
             id.append('-').append(fileSafe(String.valueOf(combination.get(axis))));
         }
         for (Axis axis : Axis.values()) {

@@ -19,6 +19,9 @@ import java.util.Set;
  * combinations other entries added.
  */
 final class MatrixExpander {
+    /** More cells than this is a mistake (or a job for several suites), and would only exhaust memory. */
+    static final long MAX_CELLS = 100_000;
+
     private MatrixExpander() {
     }
 
@@ -26,12 +29,20 @@ final class MatrixExpander {
      * Every combination, each holding a value for every axis, in plan order: by dataset, architecture,
      * backend, then the other written axes in document order, each by the order its values are written.
      */
-    static List<Map<Axis, Object>> expand(MatrixDefinition matrix, Problems problems) {
+    static List<Map<Axis, Object>> expand(MatrixDefinition matrix, int repeats, Problems problems) {
         List<Axis> order = planOrder(matrix.written().keySet());
         Map<Axis, List<Object>> axisValues = new EnumMap<>(Axis.class);
+        long cells = repeats;
         for (Axis axis : Axis.values()) {
             List<Object> written = matrix.written().get(axis);
             axisValues.put(axis, written != null ? written : List.of(matrix.defaults().get(axis)));
+            cells = Math.min(cells * axisValues.get(axis).size(), MAX_CELLS + 1);  // capped: cannot overflow
+        }
+        cells = Math.min(cells + (long) matrix.include().size() * repeats, MAX_CELLS + 1);
+        if (cells > MAX_CELLS) {
+            problems.add(matrix.mark(), SuiteKeys.MATRIX, "the matrix (times repeats) has more than " + MAX_CELLS
+                    + " cells; narrow it or split it into several suites");
+            return List.of();
         }
         List<Map<Axis, Object>> product = product(order, axisValues);
         product.removeIf(combination -> matrix.exclude().stream().anyMatch(e -> e.matchesAll(combination)));

@@ -7,13 +7,9 @@ final class SuiteVocabulary {
     private SuiteVocabulary() {
     }
 
-    /**
-     * Architecture names the IR defines. Hard-coded until {@code io.ferbench.api.arch.Architectures.names()}
-     * lands; this method is the one place to switch over.
-     */
+    /** Architecture names the IR defines. */
     static List<String> architectures() {
-        return List.of("resnet18", "mobilenet_v2", "shufflenet_v2_x0_5", "shufflenet_v2_x1_0",
-                "shufflenet_v2_x1_5", "shufflenet_v2_x2_0");
+        return io.ferbench.api.arch.Architectures.names();
     }
 
     /** Backend ids, as the backends' providers and the distribution's {@code backends/<id>/} folders name them. */

@@ -49,7 +49,7 @@ public final class Suites {
         }
         SuiteDefinition suite = new SuiteReader(problems).read(root);
         problems.throwIfAny();
-        List<Map<Axis, Object>> combinations = MatrixExpander.expand(suite.matrix(), problems);
+        List<Map<Axis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
         problems.throwIfAny();
         List<CellSpec> cells = CellPlanner.cells(suite, combinations);
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,

@@ -153,7 +153,8 @@ sealed interface ValueRule permits ValueRule.Text, ValueRule.Int, ValueRule.Real
             boolean aboveMin = minInclusive ? value >= min : value > min;
             boolean belowMax = maxInclusive ? value <= max : value < max;
             if (!Double.isFinite(value) || !aboveMin || !belowMax) {
-                problems.add(scalar.mark(), key, scalar.text() + " is out of range; expected " + expectation());
+                problems.add(scalar.mark(), key, scalar.text() + (Double.isFinite(value) ? " is out of range"
+                        : " is not a finite number") + "; expected " + expectation());
                 return null;
             }
             return value;

@@ -100,6 +100,8 @@ class SuiteValidationTest {
         assertEquals(2, e.errors().size(), e.getMessage());
         assertTrue(e.errors().get(0).message().contains("expected a number > 0 and <= 10"), e.getMessage());
         assertTrue(e.errors().get(1).message().contains("expected a number >= 0 and < 1"), e.getMessage());
+        SuiteException nan = rejected(SYNTHETIC_HEADER + "matrix:\n  weight_decay: .nan\n");
+        single(nan, 6, "matrix.weight_decay", ".nan is not a finite number; expected a number >= 0");
     }
 
     @Test
@@ -234,6 +236,24 @@ class SuiteValidationTest {
                     - {architecture: mobilenet_v2}
                 """);
         single(e, 7, "matrix.exclude", "every combination is excluded");
+    }
+
+    @Test
+    void aMatrixTooLargeToRunIsRejectedBeforeItIsExpanded() {
+        SuiteException e = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  learning_rate: {log_range: {from: 1.0, to: 1.0e-9, per_decade: 100}}
+                  epochs: {log_range: {from: 1, to: 2}}
+                """);
+        assertEquals(7, e.line(), "a mapping is a grid for learning_rate only");
+        SuiteException tooLarge = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  learning_rate: {log_range: {from: 1.0, to: 1.0e-9, per_decade: 100}}
+                  batch_size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                  epochs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                repeats: 2
+                """);
+        single(tooLarge, 5, "matrix", "more than 100000 cells");
     }
 
     @Test
