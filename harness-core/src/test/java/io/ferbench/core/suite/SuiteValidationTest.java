@@ -120,7 +120,7 @@ class SuiteValidationTest {
     void unknownArchitectureListsTheValidNames() {
         SuiteException e = rejected(SYNTHETIC_HEADER + "matrix:\n  architecture: resnet50\n");
         single(e, 6, "matrix.architecture", "unknown architecture 'resnet50'", "resnet18, mobilenet_v2, "
-                + "shufflenet_v2_x0_5, shufflenet_v2_x1_0, shufflenet_v2_x1_5, shufflenet_v2_x2_0");
+                + "shufflenet_v2_x1_0, shufflenet_v2_x0_5, shufflenet_v2_x1_5, shufflenet_v2_x2_0");
     }
 
     @Test
