@@ -18,4 +18,9 @@ public record CellResult(CellConfig config, CellStatus status, String error, Div
                          String startedAt, String finishedAt, double wallSeconds) {
 
     public String cellId() { return config.cellId(); }
+
+    public CellResult withConfig(CellConfig newConfig) {
+        return new CellResult(newConfig, status, error, divergence, dataset, model, training, test, timing, peakRssMb,
+                environment, features, startedAt, finishedAt, wallSeconds);
+    }
 }

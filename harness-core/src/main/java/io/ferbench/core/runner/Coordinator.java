@@ -95,7 +95,11 @@ public final class Coordinator {
                 int position = i + 1;
                 tell(l -> l.cellStarted(cell, position, toRun.size()));
                 Optional<CellResult> result = runCell(cell, layout);
-                if (result.isEmpty()) break; // cancelled while the cell ran: nothing recorded for it
+                if (result.isEmpty()) {
+                    // cancelled while the cell ran: it is unfinished (an earlier failed attempt's file is gone too)
+                    results.remove(cell.id());
+                    break;
+                }
                 ran++;
                 results.put(cell.id(), result.get());
                 List<CellResult> soFar = inPlanOrder(plan, results);
@@ -237,23 +241,20 @@ public final class Coordinator {
             cancelled = true;
             return Optional.empty();
         }
-        if (written.isPresent()) return Optional.of(withTimeout(written.get(), timeout, layout, cell));
+        if (written.isPresent()) return Optional.of(withTimeout(written.get(), timeout, layout));
         String error = WorkerExit.describe(process.exitValue(), timedOut ? timeout : 0, layout.stderrLog(cell.id()), dir);
         return Optional.of(record(layout, CellResults.failed(cell, error, started, CellResults.now(), null), timeout));
     }
 
     /** Writes a result the coordinator made (the worker could not), with the timeout it ran under. */
     private static CellResult record(RunLayout layout, CellResult result, long timeout) {
-        CellResult r = new CellResult(result.config().withTimeoutSeconds(timeout), result.status(), result.error(),
-                result.divergence(), result.dataset(), result.model(), result.training(), result.test(),
-                result.timing(), result.peakRssMb(), result.environment(), result.features(), result.startedAt(),
-                result.finishedAt(), result.wallSeconds());
+        CellResult r = result.withConfig(result.config().withTimeoutSeconds(timeout));
         JsonFiles.write(layout.resultFile(r.cellId()), r, false);
         return r;
     }
 
     /** The worker's result, corrected to the timeout the coordinator applied when an override changed it. */
-    private static CellResult withTimeout(CellResult result, long timeout, RunLayout layout, CellSpec cell) {
+    private static CellResult withTimeout(CellResult result, long timeout, RunLayout layout) {
         return result.config().timeoutSeconds() == timeout ? result : record(layout, result, timeout);
     }
 
