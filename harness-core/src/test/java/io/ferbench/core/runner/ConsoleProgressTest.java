@@ -1,0 +1,51 @@
+package io.ferbench.core.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferbench.api.result.EpochRecord;
+import io.ferbench.core.suite.CellSpec;
+import io.ferbench.core.train.EarlyStopping;
+import io.ferbench.core.train.StepProgress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+    private final CellSpec cell = CellResultsTest.spec();
+    private final StringWriter text = new StringWriter();
+
+    private void feed(ConsoleProgress p) {
+        p.cellStarted(cell, 2, 5);
+        p.progress(cell, ProgressEvent.phase("training"));
+        p.progress(cell, ProgressEvent.step(new StepProgress(1, 3, 5, 10, 1.23456, 125)));
+        p.progress(cell, ProgressEvent.step(new StepProgress(1, 3, 10, 10, 1.1, 100)));
+        p.progress(cell, ProgressEvent.epoch(new EpochRecord(1, 1.1, 0.4, 1.2, 0.35, 12.5, 11, 1e-3, null), 3,
+                EarlyStopping.Decision.IMPROVED));
+    }
+
+    @Test
+    void onATerminalStepsRedrawOneLineWithBarLossAndEta() {
+        feed(new ConsoleProgress(new PrintWriter(text), true));
+        String s = text.toString();
+        assertTrue(s.startsWith("[2/5] cell-0  (resnet18 on djl, faces 32px, lr 0.001, batch 8)"), s);
+        assertTrue(s.contains("\r  epoch 1/3 [############............] 5/10  loss 1.2346  ETA 2m05s"), s);
+        assertTrue(s.contains("\r  epoch 1/3 [########################] 10/10  loss 1.1000  ETA 1m40s"), s);
+        // the live line is cleared before the epoch summary is printed for good
+        String summary = "  epoch 1/3  loss 1.1000  acc 0.400 | val loss 1.2000  acc 0.350 | 12.5 s  *";
+        int at = s.indexOf(summary);
+        assertTrue(at > 0 && s.substring(0, at).endsWith(" \r"), s);
+    }
+
+    @Test
+    void elsewhereItPrintsPlainLinesAndThrottlesSteps() {
+        feed(new ConsoleProgress(new PrintWriter(text), false));
+        String s = text.toString();
+        assertFalse(s.contains("\r"), s);
+        assertFalse(s.contains("step 5/10"), "step lines come at most every 30 s");
+        assertEquals(3, s.lines().count(), s);
+        assertTrue(s.lines().toList().get(1).equals("  training"), s);
+        assertTrue(s.lines().toList().get(2).startsWith("  epoch 1/3  loss 1.1000"), s);
+    }
+}
