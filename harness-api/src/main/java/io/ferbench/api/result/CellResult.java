@@ -10,7 +10,8 @@ package io.ferbench.api.result;
  * @param features     penultimate features of a test sample for t-SNE, null when not evaluated
  * @param startedAt    ISO-8601 UTC instant the cell started
  * @param finishedAt   ISO-8601 UTC instant the cell ended
- * @param wallSeconds  total wall time of the cell, worker start to result
+ * @param wallSeconds  wall time of the cell's work in its worker (JVM start-up not included), or of the
+ *                     worker as the coordinator saw it when the worker left no result
  */
 public record CellResult(CellConfig config, CellStatus status, String error, Divergence divergence,
                          DatasetSummary dataset, ModelCost model, TrainingSummary training, TestMetrics test,

@@ -11,7 +11,9 @@ import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.DatasetSummary;
+import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EnvironmentInfo;
+import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.Timing;
@@ -32,6 +34,7 @@ import io.ferbench.core.train.TrainingOutcome;
 import io.ferbench.core.train.TrainingPlan;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,12 +42,17 @@ import java.util.function.UnaryOperator;
  * the IR with the IR's seeded initial weights (the same on every backend), trains, tests, measures
  * inference, and assembles the result. It never throws: anything that goes wrong becomes a failed
  * result that keeps what was reached (history, dataset, model cost), and the stack trace goes to
- * standard error (the cell's {@code stderr.log}).
+ * standard error (the cell's {@code stderr.log}). One execution runs its cell once.
  */
 public final class CellExecution {
     private final WorkerRequest request;
     private final ProgressEmitter progress;
     private final UnaryOperator<TrainableModel> modelDecorator;
+    private final Trainer trainer;
+    private Instant started;
+    private EnvironmentInfo environment;
+    private DatasetSummary dataset;
+    private ModelCost cost;
 
     public CellExecution(WorkerRequest request, ProgressEmitter progress) {
         this(request, progress, UnaryOperator.identity());
@@ -55,76 +63,80 @@ public final class CellExecution {
         this.request = request;
         this.progress = progress;
         this.modelDecorator = modelDecorator;
+        this.trainer = new Trainer(TrainingPlan.of(request.cell()), progress);
     }
 
+    /** Runs the cell once; never throws. */
     public CellResult run() {
-        CellSpec cell = request.cell();
-        Instant started = CellResults.now();
-        EnvironmentInfo environment = EnvironmentProbe.capture(cell.threads());
-        DatasetSummary dataset = null;
-        ModelCost cost = null;
-        Trainer trainer = new Trainer(TrainingPlan.of(cell), progress);
+        started = CellResults.now();
+        environment = EnvironmentProbe.capture(request.cell().threads());
         try {
-            progress.phase("starting backend " + cell.backend());
-            try (Backend backend = BackendRegistry.find(cell.backend())
-                    .create(new BackendOptions(cell.device(), cell.threads(), cell.backendSettings()))) {
-                environment = environment.withBackend(backend.info());
-
-                progress.phase("preparing dataset " + cell.dataset().name());
-                PreparedDataset data = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
-                        new CacheDirectory(Path.of(request.cacheRoot())).datasets());
-                data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
-                dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
-                        data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
-
-                progress.phase("building " + cell.architecture());
-                ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),
-                        cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier());
-                ModelStats stats = ModelStats.of(graph);
-                cost = new ModelCost(stats.parameters(), stats.macs());
-                NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
-
-                try (TrainableModel model = modelDecorator.apply(
-                        backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), null)))) {
-                    progress.phase("training");
-                    TrainingOutcome outcome = trainer.train(model, data);
-                    TrainingSummary training = outcome.summary();
-                    if (outcome.diverged()) {
-                        Timing timing = training.history().isEmpty() ? null : Timings.of(training.history(),
-                                data.train().size(), cost.macs(), request.peakGflops(), null);
-                        Instant finished = CellResults.now();
-                        return new CellResult(CellResults.config(cell), CellStatus.DIVERGED,
-                                outcome.divergence().describe(), outcome.divergence(), dataset, cost, training, null,
-                                timing, ProcessMemory.peakResidentMb(), environment, null, started.toString(),
-                                finished.toString(), CellResults.seconds(started, finished));
-                    }
-                    progress.phase("testing");
-                    TestOutcome test = TestEvaluation.run(model, data, cell.batchSize(), request.featureSample(),
-                            cell.seed());
-                    progress.phase("measuring inference");
-                    InferenceTiming inference = InferenceBenchmark.measure(model, data.test(), data.mean(), data.std(),
-                            cell.batchSize(), cost.macs(), request.inference());
-                    Timing timing = Timings.of(training.history(), data.train().size(), cost.macs(),
-                            request.peakGflops(), inference);
-                    Instant finished = CellResults.now();
-                    return new CellResult(CellResults.config(cell), CellStatus.OK, null, null, dataset, cost, training,
-                            test.metrics(), timing, ProcessMemory.peakResidentMb(), environment, test.features(),
-                            started.toString(), finished.toString(), CellResults.seconds(started, finished));
-                }
-            }
+            return runCell();
         } catch (Throwable t) {
             // bad input explains itself; anything else gets its stack trace in stderr.log
-            if (t instanceof IllegalArgumentException) System.err.println("cell " + cell.id() + " failed: " + t.getMessage());
-            else {
-                System.err.println("cell " + cell.id() + " failed:");
+            if (t instanceof IllegalArgumentException) {
+                System.err.println("cell " + request.cell().id() + " failed: " + t.getMessage());
+            } else {
+                System.err.println("cell " + request.cell().id() + " failed:");
                 t.printStackTrace();
             }
-            Instant finished = CellResults.now();
-            TrainingSummary soFar = trainer.history().isEmpty() ? null
-                    : new TrainingSummary(trainer.history().size(), null, false, false, trainer.history());
-            return new CellResult(CellResults.config(cell), CellStatus.FAILED, CellResults.describe(t), null, dataset,
-                    cost, soFar, null, null, ProcessMemory.peakResidentMb(), environment, null, started.toString(),
-                    finished.toString(), CellResults.seconds(started, finished));
+            List<EpochRecord> soFar = trainer.history();
+            return finish(CellStatus.FAILED, CellResults.describe(t), null,
+                    soFar.isEmpty() ? null : new TrainingSummary(soFar.size(), null, false, false, soFar), null, null);
         }
+    }
+
+    private CellResult runCell() {
+        CellSpec cell = request.cell();
+        progress.phase("starting backend " + cell.backend());
+        try (Backend backend = BackendRegistry.find(cell.backend())
+                .create(new BackendOptions(cell.device(), cell.threads(), cell.backendSettings()))) {
+            environment = environment.withBackend(backend.info());
+
+            progress.phase("preparing dataset " + cell.dataset().name());
+            PreparedDataset data = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
+                    new CacheDirectory(Path.of(request.cacheRoot())).datasets());
+            data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
+            dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
+                    data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
+
+            progress.phase("building " + cell.architecture());
+            ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),
+                    cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier());
+            ModelStats stats = ModelStats.of(graph);
+            cost = new ModelCost(stats.parameters(), stats.macs());
+            NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
+
+            try (TrainableModel model = modelDecorator.apply(
+                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), null)))) {
+                progress.phase("training");
+                TrainingOutcome outcome = trainer.train(model, data);
+                List<EpochRecord> history = outcome.summary().history();
+                if (outcome.diverged()) {
+                    Timing timing = history.isEmpty() ? null
+                            : Timings.of(history, data.train().size(), cost.macs(), request.peakGflops(), null);
+                    return finish(CellStatus.DIVERGED, outcome.divergence().describe(), outcome.divergence(),
+                            outcome.summary(), null, timing);
+                }
+                progress.phase("testing");
+                TestOutcome test = TestEvaluation.run(model, data, cell.batchSize(), request.featureSample(),
+                        cell.seed());
+                progress.phase("measuring inference");
+                InferenceTiming inference = InferenceBenchmark.measure(model, data.test(), data.mean(), data.std(),
+                        cell.batchSize(), cost.macs(), request.inference());
+                Timing timing = Timings.of(history, data.train().size(), cost.macs(), request.peakGflops(), inference);
+                return finish(CellStatus.OK, null, null, outcome.summary(), test, timing);
+            }
+        }
+    }
+
+    /** The result, with whatever the cell reached (dataset, model cost, environment) filled in. */
+    private CellResult finish(CellStatus status, String error, Divergence divergence, TrainingSummary training,
+                              TestOutcome test, Timing timing) {
+        Instant finished = CellResults.now();
+        return new CellResult(CellResults.config(request.cell()), status, error, divergence, dataset, cost, training,
+                test == null ? null : test.metrics(), timing, ProcessMemory.peakResidentMb(), environment,
+                test == null ? null : test.features(), started.toString(), finished.toString(),
+                CellResults.seconds(started, finished));
     }
 }

@@ -50,6 +50,7 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset '" + data.name() + "' has no validation images; "
                     + "give it more images per class so the 80/20 split leaves some for validation");
         }
+        history.clear();
         Batches train = new Batches(data.train(), data.mean(), data.std());
         Batches validation = new Batches(data.validation(), data.mean(), data.std());
         Evaluator evaluator = new Evaluator(model, plan.batchSize());
