@@ -16,11 +16,4 @@ public enum CellStatus {
 
     /** Finished cells are kept on resume; failed ones are run again. */
     public boolean isFinished() { return this != FAILED; }
-
-    public static CellStatus fromLabel(String label) {
-        for (CellStatus s : values()) {
-            if (s.label().equalsIgnoreCase(label)) return s;
-        }
-        throw new IllegalArgumentException("unknown cell status '" + label + "'; expected ok, diverged or failed");
-    }
 }

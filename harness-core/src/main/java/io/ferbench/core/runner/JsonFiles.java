@@ -27,8 +27,6 @@ public final class JsonFiles {
 
     private JsonFiles() {}
 
-    public static ObjectMapper mapper() { return MAPPER; }
-
     /** Writes {@code value} atomically; {@code pretty} for files people read, compact for large ones. */
     public static void write(Path file, Object value, boolean pretty) {
         AtomicFiles.write(file, out -> (pretty ? MAPPER.writerWithDefaultPrettyPrinter() : MAPPER.writer())

@@ -28,8 +28,4 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
         return new TrainingPlan(cell.epochs(), cell.batchSize(), cell.seed(), cell.optimizer().learningRate(),
                 cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE);
     }
-
-    public TrainingPlan withTrainAccuracySample(int images) {
-        return new TrainingPlan(epochs, batchSize, seed, learningRate, earlyStopping, images);
-    }
 }
