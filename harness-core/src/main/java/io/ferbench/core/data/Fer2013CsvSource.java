@@ -49,9 +49,11 @@ final class Fer2013CsvSource implements DatasetSource {
                         channels -> Raster.ofBytes(1, SIDE, SIDE, pixels).withChannels(channels)));
             }
         }
+        // The classes are the emotions that occur, so that a file holding only some of them is usable as it is.
+        List<String> present = samples.stream().map(Sample::className).distinct().toList();
         Map<String, String> locations = new LinkedHashMap<>();
-        CLASSES_BY_CODE.forEach(c -> locations.put(c, csv.toString()));
-        return new Catalog(CLASSES_BY_CODE, samples, ownSplits, locations, List.of());
+        present.forEach(c -> locations.put(c, csv.toString()));
+        return new Catalog(present, samples, ownSplits, locations, List.of());
     }
 
     private String className(CsvReader.Row row, int column) {

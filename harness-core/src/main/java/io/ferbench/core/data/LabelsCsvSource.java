@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * optionally {@code confidence} (or {@code relFCs}), as AffectNet-HQ's labels.csv. Paths are relative to the image
  * root and must stay inside it. Rows whose confidence is below {@code min_confidence} are left out.
  *
- * <p>Known classes: when the image root has a sub-folder named like one of the labels (AffectNet-HQ keeps one
- * folder per class), the sub-folders are the classes and a label naming none of them is an error, which catches
- * misspelt labels; otherwise every distinct label is a class.
+ * <p>The classes are the distinct labels. When the image root has a sub-folder named like one of the labels
+ * (AffectNet-HQ keeps one folder per class), the sub-folders are the known classes and a label naming none of them
+ * is an error, which catches misspelt labels.
  */
 final class LabelsCsvSource implements DatasetSource {
     private static final String EXPECTED = "a CSV file with a header and columns path (or pth), label and optionally "
@@ -54,7 +54,7 @@ final class LabelsCsvSource implements DatasetSource {
         Set<String> labels = new LinkedHashSet<>();
         rows.forEach(r -> labels.add(r.label()));
         List<String> known = classFolders(labels);
-        List<String> classNames = known.isEmpty() ? List.copyOf(labels) : known;
+        List<String> classNames = List.copyOf(labels);
         if (!known.isEmpty()) {
             Set<String> knownKeys = new LinkedHashSet<>(known.stream().map(ClassSelection::key).toList());
             for (Row row : rows) {

@@ -119,6 +119,7 @@ class Fer2013CsvDatasetTest {
     void requestedClassWithoutRowsIsAnError() {
         String csv = "emotion,pixels,Usage\n" + rows(3, "Training", 3);
         DatasetException e = assertThrows(DatasetException.class, () -> prepare(csv, List.of("happy", "fear"), 48));
-        assertTrue(e.getMessage().contains("class 'fear' has no images") && e.getMessage().contains("fer2013.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("class 'fear' is not in") && e.getMessage().contains("fer2013.csv")
+                && e.getMessage().contains("its classes are happy"), e.getMessage());
     }
 }
