@@ -23,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,6 +64,7 @@ class EndToEndRunTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void killedWorkerFailsItsCellAndResumeRunsOnlyWhatIsUnfinished() throws Exception {
         SuitePlan plan = Suites.plan(SUITE, "e2e.yaml");
         List<String> ids = plan.cells().stream().map(CellSpec::id).toList();

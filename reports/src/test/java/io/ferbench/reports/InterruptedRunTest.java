@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,6 +67,7 @@ class InterruptedRunTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void sigintKillsTheWorkerAndKeepsEveryFinishedResult() throws Exception {
         Path suite = dir.resolve("interrupted.yaml");
         Files.writeString(suite, SUITE);

@@ -20,10 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs cells inside the test JVM with the real DJL backend (the worker's work, without the fork). */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CellExecutionTest {
     @TempDir Path dir;
 

@@ -11,10 +11,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Failures that happen in the forked worker end as failed results; the run goes on. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WorkerFailureTest {
     @TempDir Path out;
 
