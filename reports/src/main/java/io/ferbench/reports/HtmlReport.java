@@ -82,6 +82,12 @@ public final class HtmlReport {
                 .append(Html.escape(generated.truncatedTo(ChronoUnit.SECONDS))).append("</p>\n");
         results.stream().map(CellResult::environment).filter(Objects::nonNull).findFirst()
                 .ifPresent(env -> h.append("<p class=\"meta\">").append(machine(env)).append("</p>\n"));
+        List<String> backends = results.stream().map(CellResult::environment)
+                .filter(e -> e != null && e.backend() != null)
+                .map(e -> e.backend().framework() + " (" + e.backend().nativeVersion() + ")").distinct().toList();
+        if (!backends.isEmpty()) {
+            h.append("<p class=\"meta\">Backends: ").append(Html.escape(String.join(", ", backends))).append("</p>\n");
+        }
 
         h.append("<h2>Leaderboard</h2>\n<table>\n<thead><tr><th>#</th>");
         for (Cell c : CELLS) {
@@ -125,15 +131,8 @@ public final class HtmlReport {
     }
 
     private static String machine(EnvironmentInfo env) {
-        StringBuilder s = new StringBuilder("Machine: ").append(Html.escape(env.cpuModel())).append(", ")
-                .append(env.logicalCores()).append(" logical cores, ")
-                .append(fmt("%.1f GiB", env.memoryMb() / 1024.0)).append(" · ").append(Html.escape(env.jvm()))
-                .append(" · ").append(Html.escape(env.os()));
-        if (env.backend() != null) {
-            s.append(" · first backend: ").append(Html.escape(env.backend().framework())).append(" (")
-                    .append(Html.escape(env.backend().nativeVersion())).append(')');
-        }
-        return s.toString();
+        return "Machine: " + Html.escape(env.cpuModel()) + ", " + env.logicalCores() + " logical cores, "
+                + fmt("%.1f GiB", env.memoryMb() / 1024.0) + " · " + Html.escape(env.jvm()) + " · " + Html.escape(env.os());
     }
 
     private static long count(List<CellResult> results, CellStatus status) {

@@ -112,6 +112,7 @@ class ReportFilesTest {
         assertTrue(html.contains("train_loss became NaN in epoch 2, step 3"));
         assertTrue(html.contains("90.00 %"));
         assertTrue(html.contains("2 ok, 1 diverged, 1 failed"));
+        assertTrue(html.contains("Backends: DJL 0.36.0 (PyTorch 2.7.1)</p>"), "each backend once");
     }
 
     @Test
