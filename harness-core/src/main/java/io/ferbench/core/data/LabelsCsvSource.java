@@ -71,7 +71,7 @@ final class LabelsCsvSource implements DatasetSource {
         }
         Map<String, String> locations = new LinkedHashMap<>();
         classNames.forEach(c -> locations.put(ClassSelection.key(c), csv + " (images under " + root + ")"));
-        return new Catalog(classNames, samples, false, locations, List.of());
+        return new Catalog(classNames, samples, locations, List.of());
     }
 
     /** The rows, parsed once; rows below the confidence threshold are dropped. */

@@ -126,4 +126,13 @@ class SyntheticFacesTest {
                     || Arrays.equals(pixels, SyntheticFaces.draw(name, 9, 24, 5)));
         }
     }
+
+    @Test
+    void withoutACapEachClassHasTheDefaultNumberOfFaces() {
+        PreparedDataset d = Datasets.prepare(new DatasetSpec("syn", "synthetic", null, null, List.of(), null, 8, true,
+                null, 1L), null, null);
+        assertEquals(SyntheticFaces.FER2013_CLASSES, d.classNames());
+        int total = d.train().size() + d.validation().size() + d.test().size();
+        assertEquals(7 * SyntheticFaces.DEFAULT_IMAGES_PER_CLASS, total);
+    }
 }
