@@ -18,6 +18,12 @@ class SyntheticFacesTest {
     Path dir;
 
     @Test
+    void theClassListIsExactlyTheDrawnExpressionsInSortedOrder() {
+        assertEquals(Arrays.stream(Expression.values()).map(Expression::className).sorted().toList(),
+                SyntheticFaces.FER2013_CLASSES);
+    }
+
+    @Test
     void sameSeedGivesSamePixelsAndOtherSeedsOrIndicesDiffer() {
         byte[] a = SyntheticFaces.draw("happy", 3, 48, 11);
         assertArrayEquals(a, SyntheticFaces.draw("happy", 3, 48, 11));
