@@ -5,7 +5,6 @@ import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.Prediction;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
-import io.ferbench.api.ir.Parameters;
 import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
@@ -290,9 +289,13 @@ final class TfTrainableModel implements TrainableModel {
         return target;
     }
 
-    /** Parameter keys in {@link Parameters} order, for tests. */
-    List<String> parameterKeys() {
-        return variables.all().stream().map(p -> p.def().key()).toList();
+    /** Values held by the TensorFlow variables of trainable parameters (by their TF shapes). */
+    long trainableValues() {
+        long n = 0;
+        for (ModelVariables.Parameter p : variables.all()) {
+            if (p.def().trainable()) n += p.variable().shape().size();
+        }
+        return n;
     }
 
     /** Operations in the graph: tests check that steps do not add any. */
