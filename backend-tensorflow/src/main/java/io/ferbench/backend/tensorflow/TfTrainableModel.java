@@ -84,6 +84,7 @@ final class TfTrainableModel implements TrainableModel {
                 : WeightInitializer.initialise(model, spec.seed());
 
         this.graph = new Graph();
+        Session started = null;
         try {
             this.tf = Ops.create(graph);
             TfNames names = new TfNames();
@@ -91,6 +92,7 @@ final class TfTrainableModel implements TrainableModel {
                     Placeholder.shape(Shape.of(-1, input.channels(), input.height(), input.width())));
             this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             this.variables = new ModelVariables(tf, model, shapes, names);
+            check(initial, true, "initial weights");
             List<ModelVariables.Parameter> trainable = variables.all().stream().filter(p -> p.def().trainable()).toList();
             this.adam = new TorchAdam(tf, spec.optimizer(), trainable, names);
             Op resetOptimizer = zeroOps(tf.withSubScope("adam_reset"), adam.zeroInitialised());
@@ -105,11 +107,13 @@ final class TfTrainableModel implements TrainableModel {
             all.addAll(adam.variables());
             CheckpointOps.build(tf, all);
 
-            this.session = new Session(graph, sessionConfig);
+            started = new Session(graph, sessionConfig);
+            this.session = started;
             session.runner().addTarget(resetOptimizer).run().close();
             setLearningRate(spec.optimizer().learningRate());
-            load(initial, true, "initial weights");
+            assign(initial);
         } catch (RuntimeException e) {
+            if (started != null) started.close();
             graph.close();
             throw e;
         }
@@ -224,11 +228,15 @@ final class TfTrainableModel implements TrainableModel {
     @Override
     public void importWeights(NamedTensors weights, boolean strict) {
         requireOpen();
-        load(weights, strict, "imported weights");
+        check(weights, strict, "imported weights"); // everything first, so a failed import changes nothing
+        assign(weights);
     }
 
-    /** Checks everything first, so a failed import changes nothing. */
-    private void load(NamedTensors weights, boolean strict, String what) {
+    /**
+     * Every present key must have the IR's shape; with {@code strict}, every IR key must be present.
+     * Keys the model does not have are ignored.
+     */
+    private void check(NamedTensors weights, boolean strict, String what) {
         List<String> missing = new ArrayList<>();
         for (ModelVariables.Parameter p : variables.all()) {
             FloatTensor t = weights.get(p.def().key());
@@ -246,6 +254,10 @@ final class TfTrainableModel implements TrainableModel {
                     + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
                     + (missing.size() > 10 ? ", ..." : ""));
         }
+    }
+
+    /** Stores every present key's values, converted to the variable's layout, in one session run. */
+    private void assign(NamedTensors weights) {
         List<Tensor> fed = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();

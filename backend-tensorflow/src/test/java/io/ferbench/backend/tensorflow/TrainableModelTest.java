@@ -114,6 +114,13 @@ class TrainableModelTest {
             model.importWeights(partial, false);
             assertArrayEquals(new float[7], model.exportWeights().get("fc.bias").data(), 0f);
             assertEquals(before.get("fc.weight"), model.exportWeights().get("fc.weight"), "absent keys keep their values");
+
+            wrong.put("dw.weight", before.get("dw.weight"));
+            wrong.put("fc.weight", new FloatTensor(new long[] {5, 8}, new float[40]));
+            ModelSpec badStart = new ModelSpec(1, wrong, OptimizerSpec.adam(1e-3), null);
+            IllegalArgumentException initial = assertThrows(IllegalArgumentException.class, () -> Fixtures.build(graph, badStart));
+            assertTrue(initial.getMessage().startsWith("initial weights: 'fc.weight' has shape [5, 8]")
+                    && initial.getMessage().contains("[7, 8]"), initial.getMessage());
         }
     }
 
