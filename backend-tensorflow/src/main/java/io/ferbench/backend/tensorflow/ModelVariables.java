@@ -59,7 +59,4 @@ final class ModelVariables {
     Operand<TFloat32> read(String node, String kind) {
         return get(node, kind).read();
     }
-
-    /** The parameter with IR key {@code key}, or null. */
-    Parameter find(String key) { return byKey.get(key); }
 }

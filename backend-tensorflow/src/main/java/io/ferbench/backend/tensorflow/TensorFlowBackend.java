@@ -38,6 +38,7 @@ final class TensorFlowBackend implements Backend {
             throw new IllegalArgumentException("threads must be 0 (TensorFlow's default) or more, got " + options.threads());
         }
         TfSettings settings = TfSettings.of(options.settings());
+        String nativeCache = NativeCache.prepare(); // before the first TensorFlow class loads its library
         int gpus = Devices.visibleGpus();
         boolean gpu = Devices.useGpu(options.device(), gpus);
         int intraOp = options.threads();
@@ -53,6 +54,7 @@ final class TensorFlowBackend implements Backend {
         configuration.put("threads.intra_op", intraOp == 0 ? "TensorFlow default (all cores)" : Integer.toString(intraOp));
         configuration.put("threads.inter_op", interOp == 0 ? "TensorFlow default (all cores)" : Integer.toString(interOp));
         configuration.put("data_format", "NHWC");
+        configuration.put("javacpp.cachedir", String.valueOf(nativeCache));
         configuration.put("onednn", oneDnn(System.getenv("TF_ENABLE_ONEDNN_OPTS")));
         configuration.put("deterministic_ops", String.valueOf(System.getenv("TF_DETERMINISTIC_OPS")));
         configuration.put("execution", "graph mode, resource variables");

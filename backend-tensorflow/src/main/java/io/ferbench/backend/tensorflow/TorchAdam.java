@@ -80,8 +80,6 @@ final class TorchAdam {
         }
     }
 
-    OptimizerSpec spec() { return spec; }
-
     ResourceVariable learningRate() { return learningRate; }
 
     /** Every optimizer variable: the learning rate, then m, v and step of each parameter. */

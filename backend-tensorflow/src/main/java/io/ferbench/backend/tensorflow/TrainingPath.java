@@ -2,7 +2,10 @@ package io.ferbench.backend.tensorflow;
 
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ParameterDef;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +30,10 @@ import org.tensorflow.types.TInt32;
 final class TrainingPath {
     private final Set<String> frozenNodes;
     private final Operand<TFloat32> loss;
-    private final int updatedParameters;
 
-    private TrainingPath(Set<String> frozenNodes, Operand<TFloat32> loss, int updatedParameters) {
+    private TrainingPath(Set<String> frozenNodes, Operand<TFloat32> loss) {
         this.frozenNodes = frozenNodes;
         this.loss = loss;
-        this.updatedParameters = updatedParameters;
     }
 
     /**
@@ -49,9 +50,12 @@ final class TrainingPath {
                 ForwardPass.Mode.training(frozenNodes, seed));
         Operand<TFloat32> loss = lossFunction.build(tf.withSubScope("loss"), out.logits(), labels);
 
+        // as in PyTorch, a parameter the loss does not depend on has no gradient and is not stepped
+        Set<String> feedLoss = ancestors(model, model.output());
         List<ModelVariables.Parameter> trained = new ArrayList<>();
         for (ModelVariables.Parameter p : variables.all()) {
-            if (p.def().trainable() && !frozenNodes.contains(p.def().node())) trained.add(p);
+            String node = p.def().node();
+            if (p.def().trainable() && !frozenNodes.contains(node) && feedLoss.contains(node)) trained.add(p);
         }
         List<Op> updates = new ArrayList<>();
         if (!trained.isEmpty()) {
@@ -60,14 +64,9 @@ final class TrainingPath {
             Output<?>[] gradients = graph.addGradients(name + "_gradients", new Output<?>[] {loss.asOutput()}, xs, null);
             Ops adamScope = tf.withSubScope("adam");
             for (int i = 0; i < xs.length; i++) {
-                ModelVariables.Parameter p = trained.get(i);
-                if (gradients[i] == null || gradients[i].op() == null) {
-                    throw new IllegalStateException("parameter '" + p.def().key() + "' does not influence the loss;"
-                            + " is node '" + p.def().node() + "' connected to the output?");
-                }
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
-                updates.addAll(adam.update(adamScope, p, gradient));
+                updates.addAll(adam.update(adamScope, trained.get(i), gradient));
             }
         }
         Ops statsScope = tf.withSubScope("running_statistics");
@@ -77,7 +76,18 @@ final class TrainingPath {
             updates.add(movingAverage(statsScope, variables.get(stats.node(), ParameterDef.RUNNING_VAR), stats.variance(), momentum));
         }
         Operand<TFloat32> step = tf.withControlDependencies(updates).withName("loss_before_step").identity(loss);
-        return new TrainingPath(Set.copyOf(frozenNodes), step, trained.size());
+        return new TrainingPath(Set.copyOf(frozenNodes), step);
+    }
+
+    /** {@code node} and every node it reads, directly or not. */
+    private static Set<String> ancestors(ModelGraph model, String node) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(node));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (seen.add(name)) pending.addAll(model.node(name).inputs());
+        }
+        return seen;
     }
 
     /** PyTorch's {@code running = (1 - momentum)·running + momentum·batch}. */
@@ -91,7 +101,4 @@ final class TrainingPath {
 
     /** Fetching it runs one step and yields the loss before that step. */
     Operand<TFloat32> loss() { return loss; }
-
-    /** How many parameter tensors a step updates. */
-    int updatedParameters() { return updatedParameters; }
 }

@@ -46,7 +46,6 @@ final class WeightLayout {
         return new WeightLayout(ir, tf, true);
     }
 
-    long[] irShape() { return irShape.clone(); }
     long[] tfShape() { return tfShape.clone(); }
 
     /** IR (OIHW) values to the variable's layout. */

@@ -1,6 +1,7 @@
 package io.ferbench.backend.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,7 +12,9 @@ import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.BackendProvider;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
 
@@ -89,5 +92,20 @@ class BackendTest {
         assertTrue(TensorFlowBackend.oneDnn("0").startsWith("off"));
         assertTrue(TensorFlowBackend.oneDnn("false").startsWith("off"));
         assertTrue(TensorFlowBackend.oneDnn("1").startsWith("on"));
+    }
+
+    @Test
+    void nativeCacheStaysOutOfTheHomeDirectory() {
+        Properties props = new Properties();
+        props.setProperty("java.io.tmpdir", "/tmp/x");
+        assertEquals(Path.of("/tmp/x/ferbench-cache/javacpp"), NativeCache.directory(Map.of(), props));
+        assertEquals(Path.of("/data/cache/javacpp"), NativeCache.directory(Map.of("FERBENCH_CACHE", "/data/cache"), props));
+        props.setProperty("ferbench.cache", "/opt/fb");
+        assertEquals(Path.of("/opt/fb/javacpp"), NativeCache.directory(Map.of("FERBENCH_CACHE", "/data/cache"), props));
+        props.setProperty("org.bytedeco.javacpp.cachedir", "/given");
+        assertNull(NativeCache.directory(Map.of(), props), "an explicit JavaCPP cache directory is kept");
+        // the tests' JVM gets one from surefire, and the backend reports it
+        assertEquals(System.getProperty("org.bytedeco.javacpp.cachedir"),
+                Fixtures.backend().info().configuration().get("javacpp.cachedir"));
     }
 }

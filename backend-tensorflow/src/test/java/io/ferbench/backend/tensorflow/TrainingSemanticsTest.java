@@ -247,4 +247,21 @@ class TrainingSemanticsTest {
             return losses;
         }
     }
+
+    @Test
+    void parametersTheLossDoesNotReadGetNoStepLikeInPyTorch() {
+        GraphBuilder b = new GraphBuilder("input", 2, 1, 1);
+        b.add("unused", new Op.Conv2d(2, 1, 1, 0, 1, false), "input");
+        b.add("flatten", new Op.Flatten(), "input");
+        b.then("fc", new Op.Dense(3, true));
+        ModelGraph graph = b.build("dangling", "fc", "flatten");
+        Batch batch = new Batch(new float[] {1, 2}, new int[] {1}, 1, 2, 1, 1);
+        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+            NamedTensors before = model.exportWeights();
+            model.trainStep(batch);
+            NamedTensors after = model.exportWeights();
+            assertEquals(before.get("unused.weight"), after.get("unused.weight"), "no gradient, no Adam step");
+            assertNotEquals(before.get("fc.weight"), after.get("fc.weight"));
+        }
+    }
 }
