@@ -1,0 +1,179 @@
+package io.ferbench.backend.djl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.ir.Node;
+import io.ferbench.api.ir.Op;
+import io.ferbench.api.ir.ParameterDef;
+import io.ferbench.api.ir.Parameters;
+import io.ferbench.api.ir.Shapes;
+import io.ferbench.api.tensor.FloatTensor;
+import io.ferbench.api.tensor.NamedTensors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An IR graph as one DJL block. Every IR parameter is a DJL {@link Parameter} of this block named by
+ * its IR key ({@code layer1.0.conv1.weight}), with the IR's PyTorch shape, so import, export and DJL's
+ * own parameter file all use the same names. The forward pass evaluates the nodes in the graph's
+ * (topological) order, which handles residual adds, concatenations and channel splits directly.
+ *
+ * <p>The forward returns two arrays: the logits ({@code graph.output()}) and the penultimate
+ * features ({@code graph.features()}).
+ */
+final class GraphBlock extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final ModelGraph graph;
+    private final Map<String, long[]> shapes;
+    private final List<ParameterDef> definitions;
+    private final Map<String, Parameter> byKey = new LinkedHashMap<>();
+    private Set<String> batchNormInInferenceMode = Set.of();
+    private NamedTensors pendingInitialValues;
+
+    GraphBlock(ModelGraph graph) {
+        super(VERSION);
+        this.graph = graph;
+        this.shapes = Shapes.infer(graph);
+        this.definitions = Parameters.of(graph, shapes);
+        for (ParameterDef def : definitions) {
+            Parameter parameter = Parameter.builder()
+                    .setName(def.key())
+                    .setType(typeOf(def))
+                    .optShape(new Shape(def.shape()))
+                    .optRequiresGrad(def.trainable())
+                    .optInitializer((manager, shape, dataType) -> initialValue(manager, def.key(), shape))
+                    .build();
+            byKey.put(def.key(), addParameter(parameter));
+        }
+    }
+
+    /** Allocates every parameter on {@code manager}'s device with the values in {@code weights}. */
+    void initialize(NDManager manager, NamedTensors weights) {
+        pendingInitialValues = weights;
+        try {
+            Op.Input in = graph.inputOp();
+            initialize(manager, DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
+        } finally {
+            pendingInitialValues = null;
+        }
+    }
+
+    private NDArray initialValue(NDManager manager, String key, Shape shape) {
+        FloatTensor tensor = pendingInitialValues == null ? null : pendingInitialValues.get(key);
+        if (tensor == null) {
+            throw new IllegalStateException("no initial value for parameter '" + key + "'");
+        }
+        return manager.create(tensor.data(), shape);
+    }
+
+    private Parameter.Type typeOf(ParameterDef def) {
+        boolean batchNorm = graph.node(def.node()).op() instanceof Op.BatchNorm;
+        return switch (def.kind()) {
+            case ParameterDef.WEIGHT -> batchNorm ? Parameter.Type.GAMMA : Parameter.Type.WEIGHT;
+            case ParameterDef.BIAS -> batchNorm ? Parameter.Type.BETA : Parameter.Type.BIAS;
+            case ParameterDef.RUNNING_MEAN -> Parameter.Type.RUNNING_MEAN;
+            case ParameterDef.RUNNING_VAR -> Parameter.Type.RUNNING_VAR;
+            default -> throw new IllegalArgumentException("unknown parameter kind '" + def.kind() + "' of "
+                    + def.key());
+        };
+    }
+
+    /** The IR's parameters and buffers in IR order. */
+    List<ParameterDef> definitions() { return definitions; }
+
+    /** The DJL parameter holding the IR key. */
+    Parameter parameter(String key) {
+        Parameter p = byKey.get(key);
+        if (p == null) throw new IllegalArgumentException("no parameter '" + key + "' in " + graph.architecture());
+        return p;
+    }
+
+    /**
+     * Batch-norm nodes that use (and leave unchanged) their running statistics even in a training
+     * forward pass: the frozen ones, as Keras treats a non-trainable BatchNormalization layer.
+     */
+    void setBatchNormInInferenceMode(Set<String> nodes) {
+        batchNormInInferenceMode = Set.copyOf(nodes);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Device device = x.getDevice();
+        Map<String, NDArray> values = new HashMap<>();
+        values.put(graph.input().name(), x);
+        for (Node node : graph.nodes()) {
+            if (node.op() instanceof Op.Input) continue;
+            List<NDArray> args = new ArrayList<>(node.inputs().size());
+            for (String in : node.inputs()) args.add(values.get(in));
+            values.put(node.name(), evaluate(node, args, store, device, training));
+        }
+        return new NDList(values.get(graph.output()), values.get(graph.features()));
+    }
+
+    private NDArray evaluate(Node node, List<NDArray> args, ParameterStore store, Device device, boolean training) {
+        Op op = node.op();
+        NDArray x = args.get(0);
+        if (op instanceof Op.Conv2d conv) {
+            return LayerOps.conv2d(x, conv, value(store, node, ParameterDef.WEIGHT, device, training),
+                    conv.bias() ? value(store, node, ParameterDef.BIAS, device, training) : null);
+        }
+        if (op instanceof Op.Dense dense) {
+            return LayerOps.dense(x, value(store, node, ParameterDef.WEIGHT, device, training),
+                    dense.bias() ? value(store, node, ParameterDef.BIAS, device, training) : null);
+        }
+        if (op instanceof Op.BatchNorm bn) {
+            return LayerOps.batchNorm(x, bn,
+                    value(store, node, ParameterDef.WEIGHT, device, training),
+                    value(store, node, ParameterDef.BIAS, device, training),
+                    value(store, node, ParameterDef.RUNNING_MEAN, device, training),
+                    value(store, node, ParameterDef.RUNNING_VAR, device, training),
+                    training && !batchNormInInferenceMode.contains(node.name()));
+        }
+        if (op instanceof Op.Relu) return StatelessOps.relu(x);
+        if (op instanceof Op.Relu6) return StatelessOps.relu6(x);
+        if (op instanceof Op.Add) return StatelessOps.add(args);
+        if (op instanceof Op.Concat) return StatelessOps.concat(args);
+        if (op instanceof Op.ChannelSplit split) return StatelessOps.channelSplit(x, split.parts(), split.index());
+        if (op instanceof Op.ChannelShuffle shuffle) return StatelessOps.channelShuffle(x, shuffle.groups());
+        if (op instanceof Op.MaxPool pool) {
+            return StatelessOps.maxPool(x, pool.kernel(), pool.stride(), pool.padding());
+        }
+        if (op instanceof Op.GlobalAvgPool) return StatelessOps.globalAvgPool(x);
+        if (op instanceof Op.Flatten) return StatelessOps.flatten(x);
+        if (op instanceof Op.Dropout dropout) return StatelessOps.dropout(x, dropout.p(), training);
+        throw new IllegalArgumentException("node '" + node.name() + "': the djl backend cannot compile op " + op);
+    }
+
+    private NDArray value(ParameterStore store, Node node, String kind, Device device, boolean training) {
+        return store.getValue(byKey.get(node.name() + "." + kind), device, training);
+    }
+
+    /** [N, classes] and [N, features] for an input of [N, C, H, W]. */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes[0].get(0);
+        return new Shape[] {
+            new Shape(batch, shapes.get(graph.output())[0]),
+            new Shape(batch, shapes.get(graph.features())[0])
+        };
+    }
+
+    /** Number of logits: the width of the output node. */
+    long outputWidth() { return shapes.get(graph.output())[0]; }
+}

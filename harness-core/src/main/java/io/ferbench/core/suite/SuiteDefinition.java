@@ -1,0 +1,13 @@
+package io.ferbench.core.suite;
+
+import java.util.Map;
+
+/**
+ * A suite file after validation, before matrix expansion.
+ *
+ * @param datasets        by name, in document order; image size 0 until a cell picks one
+ * @param backendSettings switches by backend id
+ */
+record SuiteDefinition(String name, String description, Map<String, DatasetSpec> datasets, MatrixDefinition matrix,
+                       int repeats, double timeoutMinutes, Map<String, Map<String, String>> backendSettings) {
+}
