@@ -1,0 +1,109 @@
+package io.ferbench.backend.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferbench.api.arch.Architectures;
+import io.ferbench.api.backend.Backend;
+import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.BackendProvider;
+import io.ferbench.api.backend.Batch;
+import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.OptimizerSpec;
+import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.ir.Node;
+import io.ferbench.api.ir.Op;
+import io.ferbench.api.ir.WeightInitializer;
+import io.ferbench.api.tensor.NamedTensors;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * DL4J against DJL (PyTorch, the IR's reference semantics) in one JVM, from the same IR-seeded weights
+ * and the same batch (1 channel, 32×32, 7 classes, batch 8; dropout set to 0 so that both compute the
+ * same function):
+ * <ul>
+ *   <li>evaluation-mode logits agree to 1e-3 relative to the largest logit;</li>
+ *   <li>the first training step's loss (training-mode forward, same weights) agrees to 1e-4;</li>
+ *   <li>after five identical Adam steps (lr 1e-3) the loss — evaluation mode, so it also checks the
+ *       batch-norm running statistics — agrees to 1e-2.</li>
+ * </ul>
+ * The training-mode losses of steps 2–5 are compared only for ResNet-18. For MobileNetV2 and
+ * ShuffleNetV2 at this size they are chaotic: Adam's first step moves every weight by ±lr whatever the
+ * gradient's size, so float rounding in near-zero gradients decides directions, and batch norm over the
+ * few values per channel of their 1×1 final feature maps amplifies that. PyTorch against itself with the
+ * initial weights perturbed by 1e-6 (relative) differs as much there (docs/backends/dl4j.md has the
+ * figures), so such a comparison could not tell a semantic difference from rounding.
+ */
+class DifferentialTest {
+    private static final int IMAGE = 32;
+    private static final int BATCH = 8;
+    private static final int STEPS = 5;
+    private static Backend djl;
+
+    @BeforeAll
+    static void startDjl() {
+        BackendProvider provider = ServiceLoader.load(BackendProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("djl"))
+                .findFirst().orElseThrow(() -> new AssertionError("backend-djl is not on the test classpath"));
+        djl = provider.create(new BackendOptions("cpu", 2, Map.of()));
+    }
+
+    @AfterAll
+    static void stopDjl() {
+        if (djl != null) djl.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
+    void agreesWithDjlOnLogitsAndOnFiveAdamSteps(String name) {
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, IMAGE, Fixtures.CLASSES, 1.0));
+        NamedTensors initial = WeightInitializer.initialise(graph, 11);
+        ModelSpec spec = new ModelSpec(11, initial, OptimizerSpec.adam(1e-3), null);
+        Batch batch = Fixtures.batch(graph, BATCH, 17);
+        try (TrainableModel reference = djl.build(graph, spec);
+             TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
+            float[][] expected = reference.predict(batch, false).logits();
+            float[][] actual = dl4j.predict(batch, false).logits();
+            float relative = Fixtures.maxAbsDiff(expected, actual) / maxAbs(expected);
+            assertTrue(relative <= 1e-3, name + ": eval logits differ by " + relative + " (relative)");
+
+            assertClose(name + " step 1 loss", reference.trainStep(batch), dl4j.trainStep(batch), 1e-4);
+            boolean wellConditioned = name.equals("resnet18");
+            for (int step = 2; step <= STEPS; step++) {
+                float want = reference.trainStep(batch);
+                float got = dl4j.trainStep(batch);
+                if (wellConditioned) assertClose(name + " step " + step + " loss", want, got, 1e-2);
+            }
+            assertClose(name + " eval loss after " + STEPS + " steps", reference.evaluateLoss(batch),
+                    dl4j.evaluateLoss(batch), 1e-2);
+        }
+    }
+
+    private static void assertClose(String what, float expected, float actual, double tolerance) {
+        double relative = Math.abs(expected - actual) / Math.abs(expected);
+        assertTrue(relative <= tolerance, String.format(Locale.ROOT, "%s: djl %.6f, dl4j %.6f (relative difference %.2e)",
+                what, expected, actual, relative));
+    }
+
+    private static float maxAbs(float[][] a) {
+        float max = 0;
+        for (float[] row : a) for (float v : row) max = Math.max(max, Math.abs(v));
+        return max;
+    }
+
+    /** The same graph with every dropout probability set to 0 (dropout masks differ between engines). */
+    static ModelGraph withoutDropout(ModelGraph graph) {
+        List<Node> nodes = graph.nodes().stream()
+                .map(n -> n.op() instanceof Op.Dropout ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
+                .toList();
+        return new ModelGraph(graph.architecture(), nodes, graph.output(), graph.features());
+    }
+}
