@@ -6,7 +6,8 @@ import java.lang.reflect.Method;
  * Compatibility shim, not part of ND4J: in 1.0.0-M2.1 DL4J's oneDNN layer helpers
  * ({@code org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled()}) look up
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment} by reflection, but the generated bindings moved to
- * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu}. The lookup fails, the helper concludes that
+ * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu}, where the method is now called
+ * {@code isUseONEDNN()}. The lookup fails, the helper concludes that
  * oneDNN is unavailable and every convolution, pooling and batch-norm layer silently falls back to
  * DL4J's slower built-in path. This class restores the old name and answers with the real native
  * environment's setting, so the helpers are used exactly when libnd4j itself uses oneDNN.
@@ -27,13 +28,13 @@ public final class Nd4jCpu {
             return INSTANCE;
         }
 
-        /** libnd4j's own switch for its oneDNN platform implementations. */
+        /** libnd4j's own switch for its oneDNN platform implementations ({@code isUseONEDNN()} there). */
         public boolean isUseMKLDNN() {
             try {
                 Class<?> moved = Class.forName(MOVED_CLASS, true, Nd4jCpu.class.getClassLoader());
                 Object environment = moved.getMethod("getInstance").invoke(null);
-                Method isUseMKLDNN = moved.getMethod("isUseMKLDNN");
-                return (boolean) isUseMKLDNN.invoke(environment);
+                Method isUseOneDnn = moved.getMethod("isUseONEDNN");
+                return (boolean) isUseOneDnn.invoke(environment);
             } catch (ReflectiveOperationException | LinkageError e) {
                 return false;
             }
