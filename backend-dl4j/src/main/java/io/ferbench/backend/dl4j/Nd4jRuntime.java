@@ -151,7 +151,7 @@ final class Nd4jRuntime {
         c.put("data_type", "FLOAT");
         c.put("threads.max", Integer.toString(Nd4j.getEnvironment().maxThreads()));
         c.put("threads.omp", Integer.toString(ops.ompGetMaxThreads()));
-        c.put("cores", String.valueOf(env.getProperty("cores")));
+        c.put("cores", String.valueOf(env.get("cores")));
         c.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         c.put("javacpp.cachedir", String.valueOf(System.getProperty(JAVACPP_CACHE_PROPERTY)));
         c.put("javacpp.maxbytes", String.valueOf(org.bytedeco.javacpp.Pointer.maxBytes()));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * ms per training step of DL4J's default configuration (built-in layers) against the oneDNN helpers,
  * for each architecture at batch 32, 48×48, 1 channel, 7 classes. Not part of the normal test run:
- * {@code mvn -B -o -pl backend-dl4j -am test -Dgroups=benchmark -Dtest=SpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn -B -o -pl backend-dl4j -am test -Dgroups=benchmark -Dferbench.excludedGroups= -Dtest=SpeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (docs/backends/dl4j.md has the figures). The median of the timed steps is reported, after warm-up
  * steps that let DL4J's workspaces learn their sizes.
  */
