@@ -148,6 +148,9 @@ final class Nd4jRuntime {
         c.put("layer_helpers", helpersInUse ? (isCuda() ? "cudnn" : "onednn") : "off (DL4J built-in layers)");
         c.put("nd4j.helpers_allowed", Boolean.toString(Nd4j.getEnvironment().helpersAllowed()));
         c.put("workspace_mode", "ENABLED (training and inference)");
+        c.put("optimizer", "torch.optim.Adam semantics (TorchAdam on ND4J arrays, not DL4J's Adam)");
+        c.put("batch_norm", "PyTorch running statistics (unbiased variance), decay = 1 - momentum");
+        c.put("loss", "PyTorch cross-entropy on logits (TorchCrossEntropy)");
         c.put("data_type", "FLOAT");
         c.put("threads.max", Integer.toString(Nd4j.getEnvironment().maxThreads()));
         c.put("threads.omp", Integer.toString(ops.ompGetMaxThreads()));
