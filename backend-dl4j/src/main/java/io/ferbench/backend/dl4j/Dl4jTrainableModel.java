@@ -106,9 +106,9 @@ final class Dl4jTrainableModel implements TrainableModel {
         bindings = compiled.bindings();
         parameterViews = new HashMap<>();
         for (ParameterBinding b : bindings) {
-            INDArray view = network.getLayer(b.vertex()).getParam(b.dl4jKey());
+            INDArray view = network.getVertex(b.vertex()).paramTable(false).get(b.dl4jKey());
             if (view == null) {
-                throw new IllegalStateException("DL4J layer '" + b.vertex() + "' has no parameter '" + b.dl4jKey() + "'");
+                throw new IllegalStateException("DL4J vertex '" + b.vertex() + "' has no parameter '" + b.dl4jKey() + "'");
             }
             parameterViews.put(b.def().key(), view);
         }

@@ -8,6 +8,7 @@ import io.ferbench.api.ir.ParameterDef;
 import io.ferbench.api.ir.Parameters;
 import io.ferbench.backend.dl4j.nn.ChannelShuffle;
 import io.ferbench.backend.dl4j.nn.ChannelSubset;
+import io.ferbench.backend.dl4j.nn.InferenceBatchNorm;
 import io.ferbench.backend.dl4j.nn.TorchCrossEntropy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +60,10 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Freezing: a node with no trainable parameters in or upstream of it needs no backward pass and is
  * wrapped in DL4J's {@link FrozenLayer} / {@link FrozenVertex}, which also runs a frozen batch norm in
- * inference mode (Keras semantics: it uses and keeps its running statistics). A node that does need
- * a backward pass is left as it is; its parameters are simply not updated by the optimizer.
+ * inference mode (Keras semantics: it uses and keeps its running statistics). A frozen node that does
+ * need a backward pass keeps its layer, and the optimizer skips its parameters; a frozen batch norm
+ * there becomes an {@link InferenceBatchNorm} (DL4J's {@code FrozenLayerWithBackprop} would
+ * backpropagate through it with the batch-statistics formula).
  */
 final class GraphCompiler {
     /** The loss layer added after the logits node; not an IR node. */
@@ -109,14 +112,10 @@ final class GraphCompiler {
             if (node.op() instanceof Op.Input) continue;
             String[] inputs = node.inputs().toArray(String[]::new);
             boolean wrap = noBackprop.contains(node.name()) && !isActiveDropout(node.op());
-            if (!wrap && frozen.contains(node.name()) && node.op() instanceof Op.BatchNorm) {
-                throw new UnsupportedOperationException("cannot freeze batch-norm node '" + node.name()
-                        + "' while a node upstream of it is trainable: DL4J cannot backpropagate through a batch "
-                        + "norm that runs in inference mode. Freeze its upstream nodes too (freezing a prefix of "
-                        + "the network, as for fine-tuning, works)");
-            }
-            if (wrap) wrapped.add(node.name());
-            Object compiled = compileNode(node, bindings);
+            boolean frozenWithBackprop = !wrap && frozen.contains(node.name());
+            Object compiled = frozenWithBackprop && node.op() instanceof Op.BatchNorm bn
+                    ? inferenceBatchNorm(node, bn, bindings)
+                    : compileNode(node, bindings);
             if (compiled instanceof Layer layer) {
                 builder.addLayer(node.name(), wrap ? new FrozenLayer(layer) : layer, inputs);
             } else {
@@ -148,6 +147,14 @@ final class GraphCompiler {
             else if (!(node.op() instanceof Op.Input)) none.add(node.name());
         }
         return none;
+    }
+
+    private GraphVertex inferenceBatchNorm(Node node, Op.BatchNorm bn, List<ParameterBinding> bindings) {
+        bind(bindings, node, ParameterDef.WEIGHT, "gamma", ParameterLayout.RESHAPED);
+        bind(bindings, node, ParameterDef.BIAS, "beta", ParameterLayout.RESHAPED);
+        bind(bindings, node, ParameterDef.RUNNING_MEAN, "mean", ParameterLayout.RESHAPED);
+        bind(bindings, node, ParameterDef.RUNNING_VAR, "var", ParameterLayout.RESHAPED);
+        return new InferenceBatchNorm(bn.eps(), inputShape(node)[0]);
     }
 
     /** Dropout behaves differently in training, and a frozen wrapper would always run it in inference mode. */

@@ -87,6 +87,41 @@ class DifferentialTest {
         }
     }
 
+    /**
+     * Freezing as in Keras on both: a frozen prefix (conv1, bn1: no backward pass) and a frozen batch norm
+     * behind trainable nodes (bn2, which must pass its inference-mode gradient back to dw).
+     */
+    @org.junit.jupiter.api.Test
+    void freezingAgreesWithDjl() {
+        ModelGraph graph = Fixtures.tinyGraph(0);
+        ModelSpec spec = new ModelSpec(3, WeightInitializer.initialise(graph, 3), OptimizerSpec.adam(1e-2), null);
+        Batch batch = Fixtures.batch(graph, BATCH, 4);
+        try (TrainableModel reference = djl.build(graph, spec);
+             TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
+            assertClose("unfrozen step", reference.trainStep(batch), dl4j.trainStep(batch), 1e-4);
+            List<String> frozen = List.of("conv1", "bn1", "bn2");
+            reference.freeze(frozen);
+            dl4j.freeze(frozen);
+            for (int step = 1; step <= 3; step++) {
+                assertClose("frozen step " + step, reference.trainStep(batch), dl4j.trainStep(batch), 1e-3);
+            }
+            assertClose("eval loss", reference.evaluateLoss(batch), dl4j.evaluateLoss(batch), 1e-3);
+            NamedTensors want = reference.exportWeights();
+            NamedTensors got = dl4j.exportWeights();
+            for (String key : List.of("dw.weight", "pw.weight", "fc.weight")) {
+                float[] a = want.get(key).data();
+                float[] b = got.get(key).data();
+                float diff = 0;
+                float scale = 0;
+                for (int i = 0; i < a.length; i++) {
+                    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+                    scale = Math.max(scale, Math.abs(a[i]));
+                }
+                assertTrue(diff <= 1e-3 * scale, key + " differs by " + diff + " (largest value " + scale + ")");
+            }
+        }
+    }
+
     private static void assertClose(String what, float expected, float actual, double tolerance) {
         double relative = Math.abs(expected - actual) / Math.abs(expected);
         assertTrue(relative <= tolerance, String.format(Locale.ROOT, "%s: djl %.6f, dl4j %.6f (relative difference %.2e)",

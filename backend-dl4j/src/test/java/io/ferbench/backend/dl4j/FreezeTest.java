@@ -1,5 +1,6 @@
 package io.ferbench.backend.dl4j;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +11,14 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Node;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** freeze(): no updates, batch norms in inference mode (Keras semantics), optimizer state kept. */
 class FreezeTest {
@@ -74,19 +80,47 @@ class FreezeTest {
     }
 
     @Test
-    void aFrozenBatchNormBehindATrainableNodeIsRefusedWithTheReason() {
+    void aFrozenBatchNormBehindTrainableNodesStaysFixedAndPassesGradientsBack(@TempDir Path dir) throws Exception {
+        ModelGraph graph = Fixtures.tinyGraph(0);
+        Batch batch = Fixtures.batch(graph, 8, 6);
+        try (Dl4jTrainableModel model = Fixtures.build(graph, 4, 1e-2)) {
+            model.trainStep(batch);
+            model.freeze(List.of("bn2"));  // dw, upstream of it, stays trainable
+            NamedTensors before = model.exportWeights();
+            for (int i = 0; i < 3; i++) model.trainStep(batch);
+            NamedTensors after = model.exportWeights();
+            for (String key : List.of("bn2.weight", "bn2.bias", "bn2.running_mean", "bn2.running_var")) {
+                assertEquals(before.get(key), after.get(key), key);
+            }
+            assertNotEquals(before.get("dw.weight"), after.get("dw.weight"), "the gradient reaches dw through bn2");
+            assertNotEquals(before.get("bn1.running_mean"), after.get("bn1.running_mean"));
+            // the native file keeps the frozen graph
+            ComputationGraph restored = Nd4jRuntime.withLayerHelpers(true, () -> load(model.saveNative(dir)));
+            INDArray input = Nd4j.create(batch.images(), new long[] {8, 1, 12, 12}, 'c');
+            assertArrayEquals(model.predict(batch, false).logits(), restored.output(false, input)[0].toFloatMatrix());
+            restored.close();
+            // its parameters still export, import and unfreeze like any batch norm's
+            model.freeze(List.of());
+            assertEquals(after.get("bn2.running_var"), model.exportWeights().get("bn2.running_var"));
+        }
+    }
+
+    private static ComputationGraph load(Path file) {
+        try {
+            return ComputationGraph.load(file.toFile(), false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anUnknownNodeIsAnErrorNamingItAndChangesNothing() {
         ModelGraph graph = Fixtures.tinyGraph(0);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 1, 1e-3)) {
-            NamedTensors before = model.exportWeights();
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> model.freeze(List.of("bn2")));
-            assertTrue(e.getMessage().contains("'bn2'"), e.getMessage());
-            assertEquals(Set.of(), model.frozenNodes(), "the previous frozen set stays");
-            assertEquals(before.get("bn2.weight"), model.exportWeights().get("bn2.weight"));
-            // an unknown node is an error naming it
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                    () -> model.freeze(List.of("conv9")));
+                    () -> model.freeze(List.of("conv1", "conv9")));
             assertTrue(unknown.getMessage().contains("conv9"), unknown.getMessage());
+            assertEquals(Set.of(), model.frozenNodes());
         }
     }
 }
