@@ -59,6 +59,7 @@ final class Dl4jTrainableModel implements TrainableModel {
     private List<ParameterBinding> bindings;
     private Map<String, INDArray> parameterViews;
     private Set<String> frozenNodes = Set.of();
+    private long lastCollection = System.nanoTime();
     private boolean closed;
 
     Dl4jTrainableModel(ModelGraph graph, ModelSpec spec, Dl4jSettings settings, Consumer<Dl4jTrainableModel> onClose) {
@@ -131,6 +132,17 @@ final class Dl4jTrainableModel implements TrainableModel {
         } finally {
             images.close();
             labels.close();
+            collectGarbageIfDue();
+        }
+    }
+
+    /** See {@link Dl4jSettings#gcIntervalMs()}: frees native memory that ND4J releases only on GC. */
+    private void collectGarbageIfDue() {
+        if (settings.gcIntervalMs() == 0) return;
+        long now = System.nanoTime();
+        if (now - lastCollection >= settings.gcIntervalMs() * 1_000_000L) {
+            System.gc();
+            lastCollection = System.nanoTime();
         }
     }
 
@@ -185,6 +197,7 @@ final class Dl4jTrainableModel implements TrainableModel {
         } finally {
             labels.close();
             logits.close();
+            collectGarbageIfDue();
         }
     }
 
@@ -197,6 +210,7 @@ final class Dl4jTrainableModel implements TrainableModel {
             return new Prediction(out[0].toFloatMatrix(), withFeatures ? out[1].toFloatMatrix() : null);
         } finally {
             for (INDArray a : out) a.close();
+            collectGarbageIfDue();
         }
     }
 
@@ -343,11 +357,6 @@ final class Dl4jTrainableModel implements TrainableModel {
     /** The DL4J network, for tests and tools. */
     ComputationGraph network() {
         return network;
-    }
-
-    /** Whether DL4J built oneDNN/cuDNN helpers for this network's layers. */
-    boolean layerHelpersInUse() {
-        return settings.onednn() && Nd4jRuntime.oneDnnHelpersAvailable();
     }
 
     private void requireOpen() {

@@ -145,6 +145,7 @@ final class Nd4jRuntime {
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         Map<String, String> c = new LinkedHashMap<>();
         c.put("onednn", Boolean.toString(settings.onednn()));
+        c.put("gc_interval_ms", Integer.toString(settings.gcIntervalMs()));
         c.put("layer_helpers", helpersInUse ? (isCuda() ? "cudnn" : "onednn") : "off (DL4J built-in layers)");
         c.put("nd4j.helpers_allowed", Boolean.toString(Nd4j.getEnvironment().helpersAllowed()));
         c.put("workspace_mode", "ENABLED (training and inference)");
