@@ -85,8 +85,7 @@ final class GraphCompiler {
     }
 
     /** A compiled configuration and where each IR parameter lives in it. */
-    record Compiled(ComputationGraphConfiguration configuration, List<ParameterBinding> bindings,
-                    Set<String> wrappedAsFrozen) {}
+    record Compiled(ComputationGraphConfiguration configuration, List<ParameterBinding> bindings) {}
 
     Compiled compile(Set<String> frozen, TorchCrossEntropy loss, OptimizerSpec optimizer, long seed) {
         Set<String> noBackprop = nodesWithoutBackprop(frozen);
@@ -107,7 +106,6 @@ final class GraphCompiler {
                 .addInputs(graph.input().name())
                 .setInputTypes(InputType.convolutional(in.height(), in.width(), in.channels()));
         List<ParameterBinding> bindings = new ArrayList<>();
-        Set<String> wrapped = new HashSet<>();
         for (Node node : graph.nodes()) {
             if (node.op() instanceof Op.Input) continue;
             String[] inputs = node.inputs().toArray(String[]::new);
@@ -126,7 +124,7 @@ final class GraphCompiler {
         builder.addLayer(LOSS_VERTEX, new LossLayer.Builder(loss).activation(Activation.IDENTITY).build(),
                 graph.output());
         builder.setOutputs(LOSS_VERTEX);
-        return new Compiled(builder.build(), List.copyOf(bindings), Set.copyOf(wrapped));
+        return new Compiled(builder.build(), List.copyOf(bindings));
     }
 
     /**

@@ -39,6 +39,9 @@ class FreezeTest {
             model.trainStep(batch);  // move the running statistics away from their initial values
             model.freeze(backbone(graph));
             assertEquals(Set.copyOf(backbone(graph)), model.frozenNodes());
+            // nothing upstream of the backbone trains, so it needs no backward pass at all
+            assertTrue(model.network().getLayer("conv1") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
+            assertTrue(model.network().getLayer("bn2") instanceof org.deeplearning4j.nn.layers.FrozenLayer);
             NamedTensors before = model.exportWeights();
             for (int i = 0; i < 3; i++) model.trainStep(batch);
             NamedTensors after = model.exportWeights();
