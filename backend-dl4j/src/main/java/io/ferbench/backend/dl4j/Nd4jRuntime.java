@@ -2,6 +2,7 @@ package io.ferbench.backend.dl4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -22,10 +23,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>Before ND4J loads its natives, JavaCPP's cache (where it unpacks the ~370 MB libnd4jcpu) is put
  * under the ferbench cache unless {@code org.bytedeco.javacpp.cachedir} is already set: the
  * {@code ferbench.cache} system property or the {@code FERBENCH_CACHE} environment variable, else
- * {@code <java.io.tmpdir>/ferbench-cache}; never the home directory.
+ * {@code <java.io.tmpdir>/ferbench-cache}; never the home directory. JavaCPP's native memory limits
+ * default to the heap size ({@code -Xmx}), far too little for a worker whose tensors all live off-heap;
+ * unless {@code org.bytedeco.javacpp.maxbytes} / {@code maxphysicalbytes} are set, they become 3/4 of the
+ * machine's memory (native arrays) and 9/10 of it (the whole process).
  */
 final class Nd4jRuntime {
     static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
+    static final String JAVACPP_MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
+    static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
     static final String FERBENCH_CACHE_PROPERTY = "ferbench.cache";
     static final String FERBENCH_CACHE_ENV = "FERBENCH_CACHE";
     /** DL4J creates its layer helpers only when this is "false" (it defaults to "true" in 1.0.0-M2.1). */
@@ -54,6 +60,14 @@ final class Nd4jRuntime {
                 System.setProperty(JAVACPP_CACHE_PROPERTY,
                         cacheDirectory(System.getenv(), System.getProperties()).toString());
             }
+            long memory = physicalMemory();
+            if (memory > 0 && System.getProperty(JAVACPP_MAX_BYTES) == null) {
+                System.setProperty(JAVACPP_MAX_BYTES, Long.toString(Math.max(memory / 4 * 3,
+                        Runtime.getRuntime().maxMemory())));
+            }
+            if (memory > 0 && System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES) == null) {
+                System.setProperty(JAVACPP_MAX_PHYSICAL_BYTES, Long.toString(memory / 10 * 9));
+            }
             started = true;
         }
         boolean cuda = isCuda();
@@ -71,6 +85,14 @@ final class Nd4jRuntime {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         }
         return cuda ? "gpu(0)" : "cpu";
+    }
+
+    /** Total memory of the machine, or 0 when the JVM cannot tell. */
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /** The JavaCPP cache to use when none is configured. */
