@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 
 /**
  * {@code torch.optim.Adam} (no AMSGrad) on ND4J arrays, one state per IR parameter key:
@@ -31,8 +31,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * parameter, which matters after freezing and unfreezing. Keeping the state here, keyed by IR name,
  * also lets the backend rebuild the DL4J graph (to freeze nodes) without losing it.
  *
- * <p>Temporaries live in a workspace that is reset every step, so an update allocates no native
- * memory once the workspace has learnt its size.
+ * <p>The update itself runs in libnd4j's fused {@code adam_updater} kernel (one native call per
+ * parameter), fed the per-step epsilon {@code ε·√(1−β₂ᵗ)} that turns its formula into PyTorch's, as
+ * multiplying PyTorch's numerator and denominator by {@code √(1−β₂ᵗ)} shows. Temporaries (weight
+ * decay) live in a workspace that is reset every step.
  */
 final class TorchAdam {
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
@@ -117,12 +119,13 @@ final class TorchAdam {
         }
         int t = ++state.steps;
         if (weightDecay != 0) gradient.addi(parameter.mul(weightDecay));
-        state.mean.muli(beta1).addi(gradient.mul(1 - beta1));
-        state.variance.muli(beta2).addi(gradient.mul(gradient).muli(1 - beta2));
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2 = 1 - Math.pow(beta2, t);
-        INDArray denominator = Transforms.sqrt(state.variance, true).divi(Math.sqrt(biasCorrection2)).addi(epsilon);
-        parameter.subi(state.mean.div(denominator).muli(learningRate / biasCorrection1));
+        // libnd4j's fused adam_updater computes lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε') for iteration t−1
+        // and leaves that update in the gradient array; with ε' = ε·√(1−β₂ᵗ) this is exactly PyTorch's
+        // lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
+        double epsilonAtStep = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        INDArray g = gradient.reshape(state.variance.shape());
+        Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, beta1, beta2, epsilonAtStep, t - 1));
+        parameter.subi(g.reshape(parameter.shape()));
     }
 
     /** Steps taken by parameter {@code key} (0 before its first update). */
