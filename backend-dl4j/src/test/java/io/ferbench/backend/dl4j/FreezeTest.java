@@ -79,6 +79,13 @@ class FreezeTest {
             float evaluation = model.evaluateLoss(batch);
             float training = model.trainStep(batch);
             assertEquals(evaluation, training, 1e-6f);
+
+            // everything frozen: a step still reports the loss and changes nothing
+            model.freeze(graph.nodes().stream().map(Node::name).toList());
+            NamedTensors before = model.exportWeights();
+            assertEquals(model.evaluateLoss(batch), model.trainStep(batch), 1e-6f);
+            NamedTensors after = model.exportWeights();
+            for (String key : before.keys()) assertEquals(before.get(key), after.get(key), key);
         }
     }
 
