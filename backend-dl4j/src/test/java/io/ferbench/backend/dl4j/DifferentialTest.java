@@ -87,6 +87,27 @@ class DifferentialTest {
         }
     }
 
+    /** Class weights, L2 weight decay and a learning-rate change mid-way, on the well-conditioned ResNet-18. */
+    @org.junit.jupiter.api.Test
+    void weightedLossWeightDecayAndLearningRateChangesAgreeWithDjl() {
+        ModelGraph graph = Architectures.build("resnet18", 1, IMAGE, Fixtures.CLASSES, 1.0);
+        float[] classWeights = {0.5f, 2f, 1f, 1.5f, 0.25f, 1f, 3f};
+        OptimizerSpec adam = new OptimizerSpec("adam", 1e-3, 0.9, 0.99, 1e-6, 0.05);
+        ModelSpec spec = new ModelSpec(5, WeightInitializer.initialise(graph, 5), adam, classWeights);
+        Batch batch = Fixtures.batch(graph, BATCH, 6);
+        try (TrainableModel reference = djl.build(graph, spec);
+             TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
+            for (int step = 1; step <= STEPS; step++) {
+                if (step == 3) {
+                    reference.setLearningRate(3e-4);
+                    dl4j.setLearningRate(3e-4);
+                }
+                assertClose("weighted step " + step + " loss", reference.trainStep(batch), dl4j.trainStep(batch), 1e-2);
+            }
+            assertClose("weighted eval loss", reference.evaluateLoss(batch), dl4j.evaluateLoss(batch), 1e-2);
+        }
+    }
+
     /**
      * Freezing as in Keras on both: a frozen prefix (conv1, bn1: no backward pass) and a frozen batch norm
      * behind trainable nodes (bn2, which must pass its inference-mode gradient back to dw).
