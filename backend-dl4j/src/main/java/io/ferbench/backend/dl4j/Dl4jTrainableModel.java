@@ -78,8 +78,13 @@ final class Dl4jTrainableModel implements TrainableModel {
                 ? spec.initialWeights()
                 : WeightInitializer.initialise(graph, spec.seed());
         rebuild(Set.of());
-        checkWeights(initial, true, "initial weights");
-        load(initial);
+        try {
+            checkWeights(initial, true, "initial weights");
+            load(initial);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
     }
 
     private static double[] classWeights(float[] weights, int classes) {
@@ -119,9 +124,10 @@ final class Dl4jTrainableModel implements TrainableModel {
     @Override
     public float trainStep(Batch batch) {
         requireOpen();
-        INDArray images = images(batch);
-        INDArray labels = oneHot(batch.labels());
+        INDArray labels = oneHot(batch.labels());  // validates before anything is allocated natively
+        INDArray images = null;
         try {
+            images = images(batch);
             network.setInputs(images);
             network.setLabels(labels);
             network.computeGradientAndScore();
@@ -130,7 +136,7 @@ final class Dl4jTrainableModel implements TrainableModel {
             network.clearLayersStates();
             return score;
         } finally {
-            images.close();
+            if (images != null) images.close();
             labels.close();
             collectGarbageIfDue();
         }
@@ -190,13 +196,16 @@ final class Dl4jTrainableModel implements TrainableModel {
     public float evaluateLoss(Batch batch) {
         requireOpen();
         INDArray labels = oneHot(batch.labels());
-        INDArray logits = forward(batch, List.of(graph.output()))[0];
         try {
-            double total = loss.computeScore(labels, logits, new ActivationIdentity(), null, false);
-            return (float) (total / batch.size());
+            INDArray logits = forward(batch, List.of(graph.output()))[0];
+            try {
+                double total = loss.computeScore(labels, logits, new ActivationIdentity(), null, false);
+                return (float) (total / batch.size());
+            } finally {
+                logits.close();
+            }
         } finally {
             labels.close();
-            logits.close();
             collectGarbageIfDue();
         }
     }
