@@ -25,6 +25,7 @@ import io.ferbench.api.ir.Parameters;
 import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ class ArchitecturesTest {
     private static final int SIZE = 48;
 
     private static ModelGraph graph(String name) {
-        return Architectures.build(name, 1, SIZE, Fixtures.CLASSES, 1.0);
+        return Architectures.build(name, 1, SIZE, ModelFixtures.CLASSES, 1.0);
     }
 
     private static DjlTrainableModel build(ModelGraph graph, long seed) {
-        return (DjlTrainableModel) Fixtures.backend().build(graph, Fixtures.spec(graph, seed, 1e-3));
+        return (DjlTrainableModel) Fixtures.backend().build(graph, ModelFixtures.spec(graph, seed, 1e-3));
     }
 
     @ParameterizedTest
@@ -68,10 +69,10 @@ class ArchitecturesTest {
                         .getArray().getShape().getShape(), "DJL array of " + def.key());
             }
 
-            Prediction p = model.predict(Fixtures.batch(graph, 3, Fixtures.CLASSES, 5), true);
+            Prediction p = model.predict(ModelFixtures.batch(graph, 3, ModelFixtures.CLASSES, 5), true);
             long features = Shapes.infer(graph).get(graph.features())[0];
             assertEquals(3, p.logits().length);
-            assertEquals(Fixtures.CLASSES, p.logits()[0].length);
+            assertEquals(ModelFixtures.CLASSES, p.logits()[0].length);
             assertEquals(features, p.features()[0].length, "features come from node " + graph.features());
         }
     }
@@ -80,7 +81,7 @@ class ArchitecturesTest {
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void overfitsAFixedBatch(String name) {
         ModelGraph graph = graph(name);
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 11);
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 11);
         try (TrainableModel model = build(graph, 3)) {
             float first = model.trainStep(batch);
             float last = first;
@@ -94,8 +95,8 @@ class ArchitecturesTest {
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void exportedWeightsReproduceTheLogitsInAFreshModel(String name, @TempDir Path dir) throws Exception {
         ModelGraph graph = graph(name);
-        Batch train = Fixtures.batch(graph, 8, Fixtures.CLASSES, 21);
-        Batch test = Fixtures.batch(graph, 4, Fixtures.CLASSES, 22);
+        Batch train = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 21);
+        Batch test = ModelFixtures.batch(graph, 4, ModelFixtures.CLASSES, 22);
         try (DjlTrainableModel trained = build(graph, 4); DjlTrainableModel fresh = build(graph, 5)) {
             trained.trainStep(train);   // weights and batch-norm statistics now differ from any initialisation
             float[][] expected = trained.predict(test, false).logits();
@@ -119,8 +120,8 @@ class ArchitecturesTest {
                         new NDList(manager.create(test.images(), new Shape(4, 1, SIZE, SIZE))), false);
                 float[] logits = out.get(0).toFloatArray();
                 for (int i = 0; i < expected.length; i++) {
-                    for (int c = 0; c < Fixtures.CLASSES; c++) {
-                        assertEquals(expected[i][c], logits[i * Fixtures.CLASSES + c], "sample " + i + " class " + c);
+                    for (int c = 0; c < ModelFixtures.CLASSES; c++) {
+                        assertEquals(expected[i][c], logits[i * ModelFixtures.CLASSES + c], "sample " + i + " class " + c);
                     }
                 }
             }
@@ -131,7 +132,7 @@ class ArchitecturesTest {
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void theSameStartingWeightsGiveTheSameLogits(String name) {
         ModelGraph graph = graph(name);
-        Batch test = Fixtures.batch(graph, 4, Fixtures.CLASSES, 31);
+        Batch test = ModelFixtures.batch(graph, 4, ModelFixtures.CLASSES, 31);
         NamedTensors start = WeightInitializer.initialise(graph, 7);
         OptimizerSpec adam = OptimizerSpec.adam(1e-3);
         // different engine seeds: only the given weights decide the logits

@@ -11,6 +11,7 @@ import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Properties;
@@ -87,11 +88,11 @@ class BackendTest {
 
     @Test
     void closingTheBackendClosesItsModels() {
-        ModelGraph graph = Fixtures.tinyGraph(0.0);
+        ModelGraph graph = ModelFixtures.tinyGraph(0.0);
         DjlBackend backend = new DjlBackend(BackendOptions.cpu());
-        TrainableModel model = backend.build(graph, Fixtures.spec(graph, 1, 1e-3));
+        TrainableModel model = backend.build(graph, ModelFixtures.spec(graph, 1, 1e-3));
         backend.close();
         assertThrows(IllegalStateException.class, model::exportWeights);
-        assertThrows(IllegalStateException.class, () -> backend.build(graph, Fixtures.spec(graph, 1, 1e-3)));
+        assertThrows(IllegalStateException.class, () -> backend.build(graph, ModelFixtures.spec(graph, 1, 1e-3)));
     }
 }

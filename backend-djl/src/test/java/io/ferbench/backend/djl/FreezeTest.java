@@ -12,6 +12,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ParameterDef;
 import io.ferbench.api.ir.Parameters;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -34,10 +35,10 @@ class FreezeTest {
 
     @Test
     void frozenNodesKeepWeightsAndRunningStatisticsWhileTheRestTrains() {
-        ModelGraph graph = Fixtures.tinyGraph(0.2);
+        ModelGraph graph = ModelFixtures.tinyGraph(0.2);
         Set<String> frozen = Set.of("conv1", "bn1", "relu", "dw", "bn2");
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 41);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 5, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 41);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 5, 1e-2))) {
             model.freeze(frozen);
             NamedTensors before = model.exportWeights();
             for (int i = 0; i < 3; i++) model.trainStep(batch);
@@ -47,9 +48,9 @@ class FreezeTest {
 
     @Test
     void freezingReplacesThePreviousSetAndUnfrozenNodesTrainAgain() {
-        ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 42);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 6, 1e-2))) {
+        ModelGraph graph = ModelFixtures.tinyGraph(0.0);
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 42);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 6, 1e-2))) {
             model.freeze(List.of("conv1", "bn1"));
             model.trainStep(batch);
             Set<String> now = Set.of("fc", "pw", "bn2");
@@ -68,9 +69,9 @@ class FreezeTest {
     void frozenBatchNormRunsInInferenceModeDuringTraining() {
         // A frozen batch norm normalises with its running statistics, so with every node frozen a
         // training step's loss equals the evaluation loss (no dropout in this graph).
-        ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 43);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 7, 1e-2))) {
+        ModelGraph graph = ModelFixtures.tinyGraph(0.0);
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 43);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 7, 1e-2))) {
             model.trainStep(batch);  // running statistics move away from 0 / 1
             model.freeze(graph.nodes().stream().map(n -> n.name()).toList());
             float evaluation = model.evaluateLoss(batch);
@@ -83,13 +84,13 @@ class FreezeTest {
 
     @Test
     void freezingAResNetBackboneKeepsItIntact() {
-        ModelGraph graph = Architectures.build("resnet18", 1, 32, Fixtures.CLASSES, 1.0);
+        ModelGraph graph = Architectures.build("resnet18", 1, 32, ModelFixtures.CLASSES, 1.0);
         Set<String> frozen = new java.util.HashSet<>();
         for (var node : graph.nodes()) {
             if (!node.name().startsWith("layer4") && !node.name().equals("fc")) frozen.add(node.name());
         }
-        Batch batch = Fixtures.batch(graph, 4, Fixtures.CLASSES, 44);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 8, 1e-3))) {
+        Batch batch = ModelFixtures.batch(graph, 4, ModelFixtures.CLASSES, 44);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 8, 1e-3))) {
             model.freeze(frozen);
             NamedTensors before = model.exportWeights();
             model.trainStep(batch);
@@ -100,14 +101,14 @@ class FreezeTest {
 
     @Test
     void unknownNodeNamesAreRejected() {
-        ModelGraph graph = Fixtures.tinyGraph(0.0);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        ModelGraph graph = ModelFixtures.tinyGraph(0.0);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> model.freeze(List.of("conv1", "conv9")));
             assertTrue(e.getMessage().contains("conv9"), e.getMessage());
             // the failed call froze nothing: conv1 still trains
             NamedTensors before = model.exportWeights();
-            model.trainStep(Fixtures.batch(graph, 4, Fixtures.CLASSES, 45));
+            model.trainStep(ModelFixtures.batch(graph, 4, ModelFixtures.CLASSES, 45));
             assertFalse(Arrays.equals(before.get("conv1.weight").data(), model.exportWeights().get("conv1.weight").data()));
         }
     }

@@ -17,6 +17,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of one compiled model: step semantics, evaluation mode, seeding, input checks. */
@@ -34,8 +35,8 @@ class TrainableModelTest {
     @Test
     void trainStepReturnsTheLossBeforeItsUpdate() {
         ModelGraph graph = plainGraph();
-        Batch batch = Fixtures.batch(graph, 6, 3, 1);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 6, 3, 1);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             for (int i = 0; i < 3; i++) {
                 float before = model.evaluateLoss(batch);
                 assertEquals(before, model.trainStep(batch), 1e-6f, "step " + i);
@@ -47,7 +48,7 @@ class TrainableModelTest {
     @Test
     void classWeightsWeightTheTrainingAndEvaluationLoss() {
         ModelGraph graph = plainGraph();
-        Batch batch = Fixtures.batch(graph, 6, 3, 2);
+        Batch batch = ModelFixtures.batch(graph, 6, 3, 2);
         NamedTensors start = WeightInitializer.initialise(graph, 3);
         float[] weights = {0.5f, 1f, 4f};
         try (TrainableModel plain = Fixtures.backend().build(graph, new ModelSpec(3, start, OptimizerSpec.adam(1e-2), null));
@@ -71,9 +72,9 @@ class TrainableModelTest {
 
     @Test
     void evaluationIsDeterministicAndFeaturesAreOptional() {
-        ModelGraph graph = Fixtures.tinyGraph(0.5);
-        Batch batch = Fixtures.batch(graph, 5, Fixtures.CLASSES, 3);
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 2, 1e-3))) {
+        ModelGraph graph = ModelFixtures.tinyGraph(0.5);
+        Batch batch = ModelFixtures.batch(graph, 5, ModelFixtures.CLASSES, 3);
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 2, 1e-3))) {
             model.trainStep(batch);
             Prediction first = model.predict(batch, true);
             Prediction second = model.predict(batch, false);
@@ -87,12 +88,12 @@ class TrainableModelTest {
 
     @Test
     void theSeedMakesTrainingWithDropoutRepeatable() {
-        ModelGraph graph = Fixtures.tinyGraph(0.5);
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 4);
+        ModelGraph graph = ModelFixtures.tinyGraph(0.5);
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 4);
         float[] first = new float[4];
         float[] second = new float[4];
         for (float[] losses : new float[][] {first, second}) {
-            try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 17, 1e-2))) {
+            try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 17, 1e-2))) {
                 for (int i = 0; i < losses.length; i++) losses[i] = model.trainStep(batch);
             }
         }
@@ -102,7 +103,7 @@ class TrainableModelTest {
     @Test
     void badBatchesAreRejectedWithTheReason() {
         ModelGraph graph = plainGraph();
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             Batch wrongSize = new Batch(new float[2 * 9 * 9], new int[] {0, 1}, 2, 1, 9, 9);
             IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> model.predict(wrongSize, false));
             assertTrue(size.getMessage().contains("1x9x9") && size.getMessage().contains("1x8x8"), size.getMessage());
@@ -117,10 +118,10 @@ class TrainableModelTest {
 
     @Test
     void nativeArraysDoNotAccumulateAcrossSteps() {
-        ModelGraph graph = Fixtures.tinyGraph(0.2);
-        Batch batch = Fixtures.batch(graph, 8, Fixtures.CLASSES, 5);
+        ModelGraph graph = ModelFixtures.tinyGraph(0.2);
+        Batch batch = ModelFixtures.batch(graph, 8, ModelFixtures.CLASSES, 5);
         try (DjlTrainableModel model = (DjlTrainableModel) Fixtures.backend().build(graph,
-                Fixtures.spec(graph, 1, 1e-3))) {
+                ModelFixtures.spec(graph, 1, 1e-3))) {
             model.trainStep(batch);   // creates the optimizer's moment arrays once
             int arrays = model.djlModel().getNDManager().getManagedArrays().size();
             for (int i = 0; i < 5; i++) {
@@ -136,7 +137,7 @@ class TrainableModelTest {
     @Test
     void aClosedModelSaysSo() {
         ModelGraph graph = plainGraph();
-        TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3));
+        TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3));
         model.close();
         model.close();  // idempotent
         IllegalStateException e = assertThrows(IllegalStateException.class, model::exportWeights);

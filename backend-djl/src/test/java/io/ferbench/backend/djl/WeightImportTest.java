@@ -11,12 +11,13 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Importing weights by IR key: shape checks that name the key, strict and partial imports. */
 class WeightImportTest {
-    private final ModelGraph graph = Fixtures.tinyGraph(0.0);
+    private final ModelGraph graph = ModelFixtures.tinyGraph(0.0);
 
     private static NamedTensors without(NamedTensors all, String key) {
         NamedTensors out = new NamedTensors();
@@ -28,7 +29,7 @@ class WeightImportTest {
 
     @Test
     void aWrongShapeNamesTheKeyAndBothShapesAndChangesNothing() {
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             NamedTensors before = model.exportWeights();
             NamedTensors bad = WeightInitializer.initialise(graph, 2);
             bad.put("fc.weight", new FloatTensor(new long[] {3, 8}, new float[24]));
@@ -45,7 +46,7 @@ class WeightImportTest {
 
     @Test
     void strictImportNeedsEveryKeyAndAPartialImportKeepsTheRest() {
-        try (TrainableModel model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (TrainableModel model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             NamedTensors before = model.exportWeights();
             NamedTensors other = WeightInitializer.initialise(graph, 99);
             NamedTensors partial = without(other, "bn2.running_var");

@@ -9,6 +9,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +19,7 @@ class ArchitecturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void compilesWithTheIrParameterCountAndExportsTheInitialWeightsUnchanged(String name) {
-        ModelGraph graph = Architectures.build(name, 1, 48, Fixtures.CLASSES, 1.0);
+        ModelGraph graph = Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0);
         ModelStats stats = ModelStats.of(graph);
         NamedTensors initial = WeightInitializer.initialise(graph, 3);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 3, 1e-3)) {
@@ -28,9 +29,9 @@ class ArchitecturesTest {
             assertEquals(initial.keys(), exported.keys());
             for (String key : initial.keys()) assertEquals(initial.get(key), exported.get(key), key);
 
-            Prediction p = model.predict(Fixtures.batch(graph, 2, 5), true);
+            Prediction p = model.predict(ModelFixtures.batch(graph, 2, 5), true);
             assertEquals(2, p.logits().length);
-            assertEquals(Fixtures.CLASSES, p.logits()[0].length);
+            assertEquals(ModelFixtures.CLASSES, p.logits()[0].length);
             long featureDim = io.ferbench.api.ir.Shapes.infer(graph).get(graph.features())[0];
             assertEquals(featureDim, p.features()[0].length);
             for (float v : p.logits()[0]) assertTrue(Float.isFinite(v));

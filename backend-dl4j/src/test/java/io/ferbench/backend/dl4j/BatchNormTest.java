@@ -10,6 +10,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ class BatchNormTest {
 
     private static ModelGraph graph(double eps, double momentum) {
         GraphBuilder b = new GraphBuilder("input", C, H, W);
-        b.then("bn", new Op.BatchNorm(eps, momentum)).then("flatten", new Op.Flatten()).then("fc", new Op.Dense(Fixtures.CLASSES, true));
+        b.then("bn", new Op.BatchNorm(eps, momentum)).then("flatten", new Op.Flatten()).then("fc", new Op.Dense(ModelFixtures.CLASSES, true));
         return b.build("bn", "fc", "flatten");
     }
 
@@ -35,7 +36,7 @@ class BatchNormTest {
         double momentum = 0.3;
         ModelGraph graph = graph(1e-5, momentum);
         Batch batch = batch();
-        try (var model = Fixtures.backend().build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (var model = Fixtures.backend().build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             model.trainStep(batch);
             NamedTensors w = model.exportWeights();
             for (int c = 0; c < C; c++) {
@@ -77,7 +78,7 @@ class BatchNormTest {
     }
 
     private static Batch batch() {
-        Batch noise = Fixtures.batch(graph(1e-5, 0.1), N, 3);
+        Batch noise = ModelFixtures.batch(graph(1e-5, 0.1), N, 3);
         float[] images = noise.images().clone();
         for (int i = 0; i < images.length; i++) images[i] = images[i] * 2 + 1;  // mean 1, variance 4
         return new Batch(images, noise.labels(), N, C, H, W);

@@ -15,6 +15,7 @@ import io.ferbench.api.ir.Node;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,10 +65,10 @@ class DifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void agreesWithDjlOnLogitsAndOnFiveAdamSteps(String name) {
-        ModelGraph graph = withoutDropout(Architectures.build(name, 1, IMAGE, Fixtures.CLASSES, 1.0));
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, IMAGE, ModelFixtures.CLASSES, 1.0));
         NamedTensors initial = WeightInitializer.initialise(graph, 11);
         ModelSpec spec = new ModelSpec(11, initial, OptimizerSpec.adam(1e-3), null);
-        Batch batch = Fixtures.batch(graph, BATCH, 17);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 17);
         try (TrainableModel reference = djl.build(graph, spec);
              TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
             float[][] expected = reference.predict(batch, false).logits();
@@ -90,11 +91,11 @@ class DifferentialTest {
     /** Class weights, L2 weight decay and a learning-rate change mid-way, on the well-conditioned ResNet-18. */
     @org.junit.jupiter.api.Test
     void weightedLossWeightDecayAndLearningRateChangesAgreeWithDjl() {
-        ModelGraph graph = Architectures.build("resnet18", 1, IMAGE, Fixtures.CLASSES, 1.0);
+        ModelGraph graph = Architectures.build("resnet18", 1, IMAGE, ModelFixtures.CLASSES, 1.0);
         float[] classWeights = {0.5f, 2f, 1f, 1.5f, 0.25f, 1f, 3f};
         OptimizerSpec adam = new OptimizerSpec("adam", 1e-3, 0.9, 0.99, 1e-6, 0.05);
         ModelSpec spec = new ModelSpec(5, WeightInitializer.initialise(graph, 5), adam, classWeights);
-        Batch batch = Fixtures.batch(graph, BATCH, 6);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 6);
         try (TrainableModel reference = djl.build(graph, spec);
              TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
             for (int step = 1; step <= STEPS; step++) {
@@ -114,9 +115,9 @@ class DifferentialTest {
      */
     @org.junit.jupiter.api.Test
     void freezingAgreesWithDjl() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
         ModelSpec spec = new ModelSpec(3, WeightInitializer.initialise(graph, 3), OptimizerSpec.adam(1e-2), null);
-        Batch batch = Fixtures.batch(graph, BATCH, 4);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 4);
         try (TrainableModel reference = djl.build(graph, spec);
              TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
             assertClose("unfrozen step", reference.trainStep(batch), dl4j.trainStep(batch), 1e-4);

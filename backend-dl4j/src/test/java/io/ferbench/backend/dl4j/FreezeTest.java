@@ -11,6 +11,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Node;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +34,8 @@ class FreezeTest {
 
     @Test
     void frozenWeightsAndBatchNormStatisticsStayBitIdentical() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
-        Batch batch = Fixtures.batch(graph, 8, 4);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
+        Batch batch = ModelFixtures.batch(graph, 8, 4);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 2, 1e-2)) {
             model.trainStep(batch);  // move the running statistics away from their initial values
             model.freeze(backbone(graph));
@@ -58,8 +59,8 @@ class FreezeTest {
 
     @Test
     void frozenBatchNormUsesItsRunningStatisticsInTraining() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
-        Batch batch = Fixtures.batch(graph, 8, 5);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
+        Batch batch = ModelFixtures.batch(graph, 8, 5);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 3, 1e-2)) {
             // non-trivial running statistics, far from this batch's own
             NamedTensors stats = new NamedTensors();
@@ -91,8 +92,8 @@ class FreezeTest {
 
     @Test
     void aFrozenBatchNormBehindTrainableNodesStaysFixedAndPassesGradientsBack(@TempDir Path dir) throws Exception {
-        ModelGraph graph = Fixtures.tinyGraph(0);
-        Batch batch = Fixtures.batch(graph, 8, 6);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
+        Batch batch = ModelFixtures.batch(graph, 8, 6);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 4, 1e-2)) {
             model.trainStep(batch);
             model.freeze(List.of("bn2"));  // dw, upstream of it, stays trainable
@@ -125,7 +126,7 @@ class FreezeTest {
 
     @Test
     void anUnknownNodeIsAnErrorNamingItAndChangesNothing() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 1, 1e-3)) {
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                     () -> model.freeze(List.of("conv1", "conv9")));

@@ -11,6 +11,7 @@ import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -39,9 +40,9 @@ class OneDnnHelpersTest {
 
     @Test
     void helpersAreCreatedForConvolutionPoolingAndBatchNormOnlyWhenSwitchedOn() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
         try (Dl4jTrainableModel fast = Fixtures.build(graph, 1, 1e-3);
-             Dl4jTrainableModel plain = (Dl4jTrainableModel) builtIn.build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+             Dl4jTrainableModel plain = (Dl4jTrainableModel) builtIn.build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             for (String node : new String[] {"conv1", "bn1", "pool"}) {
                 assertNotNull(helper(fast.network(), node), node + " should run on oneDNN");
                 assertNull(helper(plain.network(), node), node + " should run DL4J's built-in layer");
@@ -62,9 +63,9 @@ class OneDnnHelpersTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void oneDnnMatchesTheBuiltInLayersTo1e4(String name) {
-        ModelGraph graph = DifferentialTest.withoutDropout(Architectures.build(name, 1, 48, Fixtures.CLASSES, 1.0));
-        ModelSpec spec = Fixtures.spec(graph, 21, 1e-3);
-        Batch batch = Fixtures.batch(graph, 8, 22);
+        ModelGraph graph = DifferentialTest.withoutDropout(Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0));
+        ModelSpec spec = ModelFixtures.spec(graph, 21, 1e-3);
+        Batch batch = ModelFixtures.batch(graph, 8, 22);
         try (Dl4jTrainableModel fast = (Dl4jTrainableModel) Fixtures.backend().build(graph, spec);
              Dl4jTrainableModel plain = (Dl4jTrainableModel) builtIn.build(graph, spec)) {
             float[][] expected = plain.predict(batch, false).logits();

@@ -7,6 +7,7 @@ import io.ferbench.api.backend.BackendProvider;
 import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +43,12 @@ class SpeedBenchmark {
         System.out.printf(Locale.ROOT, "BENCH %-20s %12s %12s %9s %12s%n",
                 "architecture", "default ms", "oneDNN ms", "speed-up", "DJL ms");
         for (String name : new String[] {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"}) {
-            ModelGraph graph = Architectures.build(name, 1, IMAGE, Fixtures.CLASSES, 1.0);
-            Batch batch = Fixtures.batch(graph, BATCH, 1);
+            ModelGraph graph = Architectures.build(name, 1, IMAGE, ModelFixtures.CLASSES, 1.0);
+            Batch batch = ModelFixtures.batch(graph, BATCH, 1);
             TrainableModel[] models = {
-                builtIn.build(graph, Fixtures.spec(graph, 1, 1e-3)),
-                oneDnn.build(graph, Fixtures.spec(graph, 1, 1e-3)),
-                djl.build(graph, Fixtures.spec(graph, 1, 1e-3))
+                builtIn.build(graph, ModelFixtures.spec(graph, 1, 1e-3)),
+                oneDnn.build(graph, ModelFixtures.spec(graph, 1, 1e-3)),
+                djl.build(graph, ModelFixtures.spec(graph, 1, 1e-3))
             };
             double[][] ms = new double[models.length][STEPS];
             for (int step = -WARMUP; step < STEPS; step++) {

@@ -14,6 +14,7 @@ import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -27,8 +28,8 @@ class TrainableModelTest {
 
     @Test
     void overfitsAFixedBatchOfResNet18() {
-        ModelGraph graph = Architectures.build("resnet18", 1, 32, Fixtures.CLASSES, 1.0);
-        Batch batch = Fixtures.batch(graph, 8, 2);
+        ModelGraph graph = Architectures.build("resnet18", 1, 32, ModelFixtures.CLASSES, 1.0);
+        Batch batch = ModelFixtures.batch(graph, 8, 2);
         try (TrainableModel model = Fixtures.build(graph, 4, 1e-3)) {
             float first = model.trainStep(batch);
             float last = first;
@@ -41,8 +42,8 @@ class TrainableModelTest {
     /** The tiny graph has only 8 pooled features, too few to memorise 14 noise images; halving is its bar. */
     @Test
     void trainsThroughEveryOpIncludingDropout() {
-        ModelGraph graph = Fixtures.tinyGraph(0.1);
-        Batch batch = Fixtures.batch(graph, 14, 3);
+        ModelGraph graph = ModelFixtures.tinyGraph(0.1);
+        Batch batch = ModelFixtures.batch(graph, 14, 3);
         try (TrainableModel model = Fixtures.build(graph, 5, 1e-2)) {
             float first = model.trainStep(batch);
             float last = first;
@@ -53,8 +54,8 @@ class TrainableModelTest {
 
     @Test
     void evaluationLossIsPyTorchsWeightedMeanOfTheLogits() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
-        Batch batch = Fixtures.batch(graph, 10, 6);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
+        Batch batch = ModelFixtures.batch(graph, 10, 6);
         float[] classWeights = {0.5f, 1, 2, 1, 3, 1, 0.25f};
         ModelSpec weighted = new ModelSpec(7, WeightInitializer.initialise(graph, 7), OptimizerSpec.adam(1e-3),
                 classWeights);
@@ -84,8 +85,8 @@ class TrainableModelTest {
 
     @Test
     void exportedWeightsImportIntoAnotherModelWithIdenticalLogits() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
-        Batch batch = Fixtures.batch(graph, 6, 8);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
+        Batch batch = ModelFixtures.batch(graph, 6, 8);
         try (TrainableModel trained = Fixtures.build(graph, 1, 1e-2);
              TrainableModel other = Fixtures.build(graph, 2, 1e-2)) {
             for (int i = 0; i < 3; i++) trained.trainStep(batch);
@@ -99,8 +100,8 @@ class TrainableModelTest {
 
     @Test
     void nativeModelFileRestoresWithIdenticalLogits(@TempDir Path dir) throws Exception {
-        ModelGraph graph = Architectures.build("shufflenet_v2_x1_0", 1, 32, Fixtures.CLASSES, 1.0);
-        Batch batch = Fixtures.batch(graph, 4, 9);
+        ModelGraph graph = Architectures.build("shufflenet_v2_x1_0", 1, 32, ModelFixtures.CLASSES, 1.0);
+        Batch batch = ModelFixtures.batch(graph, 4, 9);
         try (Dl4jTrainableModel model = Fixtures.build(graph, 3, 1e-3)) {
             model.trainStep(batch);
             Path file = model.saveNative(dir);
@@ -124,11 +125,11 @@ class TrainableModelTest {
 
     @Test
     void importRejectsAWrongShapeNamingTheKeyAndChangesNothing() {
-        ModelGraph graph = Fixtures.tinyGraph(0);
+        ModelGraph graph = ModelFixtures.tinyGraph(0);
         try (TrainableModel model = Fixtures.build(graph, 1, 1e-3)) {
             NamedTensors before = model.exportWeights();
             NamedTensors bad = new NamedTensors()
-                    .put("fc.bias", new FloatTensor(new long[] {Fixtures.CLASSES}, new float[Fixtures.CLASSES]))
+                    .put("fc.bias", new FloatTensor(new long[] {ModelFixtures.CLASSES}, new float[ModelFixtures.CLASSES]))
                     .put("conv1.weight", new FloatTensor(new long[] {8, 1, 5, 5}, new float[200]));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.importWeights(bad, false));
             assertTrue(e.getMessage().contains("'conv1.weight'") && e.getMessage().contains("[8, 1, 5, 5]")
@@ -147,9 +148,9 @@ class TrainableModelTest {
 
     @Test
     void badBatchesAreRejectedWithTheReason() {
-        final ModelGraph graph = Fixtures.tinyGraph(0);
+        final ModelGraph graph = ModelFixtures.tinyGraph(0);
         try (TrainableModel model = Fixtures.build(graph, 1, 1e-3)) {
-            Batch wrongLabel = new Batch(new float[144], new int[] {Fixtures.CLASSES}, 1, 1, 12, 12);
+            Batch wrongLabel = new Batch(new float[144], new int[] {ModelFixtures.CLASSES}, 1, 1, 12, 12);
             assertTrue(assertThrows(IllegalArgumentException.class, () -> model.trainStep(wrongLabel))
                     .getMessage().contains("label 7"));
             Batch wrongSize = new Batch(new float[100], new int[] {0}, 1, 1, 10, 10);
@@ -160,7 +161,7 @@ class TrainableModelTest {
         assertThrows(IllegalStateException.class, () -> {
             TrainableModel closed = Fixtures.build(graph, 1, 1e-3);
             closed.close();
-            closed.predict(Fixtures.batch(graph, 1, 1), false);
+            closed.predict(ModelFixtures.batch(graph, 1, 1), false);
         });
     }
 }

@@ -12,6 +12,7 @@ import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.BackendProvider;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +24,7 @@ class BackendTest {
 
     @Test
     void registeredThroughServiceLoaderAndRecordsItsConfiguration() {
-        BackendProvider provider = Fixtures.provider("tensorflow");
+        BackendProvider provider = ModelFixtures.provider("tensorflow");
         assertEquals("TensorFlow Java", provider.displayName());
         try (Backend backend = provider.create(new BackendOptions("cpu", 2, Map.of("interop_threads", "1")))) {
             BackendInfo info = backend.info();
@@ -41,16 +42,16 @@ class BackendTest {
     @Test
     void closingTheBackendClosesItsModelsAndRefusesNewOnes() {
         ModelGraph graph = Fixtures.tinyGraph(0);
-        Backend backend = Fixtures.provider("tensorflow").create(BackendOptions.cpu());
-        TrainableModel model = backend.build(graph, Fixtures.spec(graph, 1, 1e-3));
+        Backend backend = ModelFixtures.provider("tensorflow").create(BackendOptions.cpu());
+        TrainableModel model = backend.build(graph, ModelFixtures.spec(graph, 1, 1e-3));
         backend.close();
-        assertThrows(IllegalStateException.class, () -> model.predict(Fixtures.batch(graph, 1, 1), false));
-        assertThrows(IllegalStateException.class, () -> backend.build(graph, Fixtures.spec(graph, 1, 1e-3)));
+        assertThrows(IllegalStateException.class, () -> model.predict(ModelFixtures.batch(graph, 1, 1), false));
+        assertThrows(IllegalStateException.class, () -> backend.build(graph, ModelFixtures.spec(graph, 1, 1e-3)));
     }
 
     @Test
     void badOptionsAreNamed() {
-        BackendProvider provider = Fixtures.provider("tensorflow");
+        BackendProvider provider = ModelFixtures.provider("tensorflow");
         IllegalArgumentException device = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(new BackendOptions("tpu", 0, Map.of())));
         assertTrue(device.getMessage().contains("'tpu'") && device.getMessage().contains("auto, cpu, gpu"), device.getMessage());
@@ -68,9 +69,9 @@ class BackendTest {
     void gpuWithoutAGpuSaysHowToGetOne() {
         assumeTrue(Devices.visibleGpus() == 0, "this machine has a GPU");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.provider("tensorflow").create(new BackendOptions("gpu", 0, Map.of())));
+                () -> ModelFixtures.provider("tensorflow").create(new BackendOptions("gpu", 0, Map.of())));
         assertTrue(e.getMessage().contains("-Pgpu"), e.getMessage());
-        try (Backend auto = Fixtures.provider("tensorflow").create(new BackendOptions("auto", 0, Map.of()))) {
+        try (Backend auto = ModelFixtures.provider("tensorflow").create(new BackendOptions("auto", 0, Map.of()))) {
             assertEquals("cpu", auto.info().device(), "auto without a GPU is the CPU");
         }
     }

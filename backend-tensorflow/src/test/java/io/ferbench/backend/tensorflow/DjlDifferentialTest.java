@@ -15,6 +15,7 @@ import io.ferbench.api.ir.Node;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class DjlDifferentialTest {
 
     @BeforeAll
     static void startDjl() {
-        djl = Fixtures.provider("djl").create(new BackendOptions("cpu", 2, Map.of()));
+        djl = ModelFixtures.provider("djl").create(new BackendOptions("cpu", 2, Map.of()));
     }
 
     @AfterAll
@@ -66,9 +67,9 @@ class DjlDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void evaluationAndFiveAdamStepsAgreeWithPyTorch(String name) {
-        ModelGraph graph = withoutDropout(Architectures.build(name, 1, SIZE, Fixtures.CLASSES, 1.0));
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, SIZE, ModelFixtures.CLASSES, 1.0));
         NamedTensors initial = WeightInitializer.initialise(graph, 42);
-        Batch batch = Fixtures.batch(graph, BATCH, 17);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 17);
         ModelSpec spec = new ModelSpec(42, initial, OptimizerSpec.adam(FIVE_STEP_RATE), null);
         try (TrainableModel tf = Fixtures.build(graph, spec); TrainableModel torch = djl.build(graph, spec)) {
             Fixtures.assertClose(torch.predict(batch, false).logits(), tf.predict(batch, false).logits(), 1e-3,
@@ -91,9 +92,9 @@ class DjlDifferentialTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void firstStepAtTheDefaultLearningRateAgreesWithPyTorch(String name) {
-        ModelGraph graph = withoutDropout(Architectures.build(name, 1, SIZE, Fixtures.CLASSES, 1.0));
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, SIZE, ModelFixtures.CLASSES, 1.0));
         ModelSpec spec = new ModelSpec(42, WeightInitializer.initialise(graph, 42), OptimizerSpec.adam(DEFAULT_RATE), null);
-        Batch batch = Fixtures.batch(graph, BATCH, 17);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 17);
         try (TrainableModel tf = Fixtures.build(graph, spec); TrainableModel torch = djl.build(graph, spec)) {
             for (int step = 0; step < 2; step++) {
                 float expected = torch.trainStep(batch);

@@ -10,6 +10,7 @@ import io.ferbench.api.ir.ParameterDef;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class EvaluationTest {
 
     private static void compare(ModelGraph graph, int batchSize) {
         NamedTensors weights = perturbed(graph, 11);
-        Batch batch = Fixtures.batch(graph, batchSize, 3);
+        Batch batch = ModelFixtures.batch(graph, batchSize, 3);
         Map<String, ReferenceForward.Activation> expected = new ReferenceForward(graph, weights).run(batch);
         try (TfTrainableModel model = Fixtures.build(graph, new ModelSpec(1, weights, OptimizerSpec.adam(1e-3), null))) {
             Prediction p = model.predict(batch, true);
@@ -68,6 +69,6 @@ class EvaluationTest {
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void architecturesMatchTheReference(String name) {
-        compare(Architectures.build(name, 1, 48, Fixtures.CLASSES, 1.0), 2);
+        compare(Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0), 2);
     }
 }

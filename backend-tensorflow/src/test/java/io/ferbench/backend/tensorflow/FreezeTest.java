@@ -9,6 +9,7 @@ import io.ferbench.api.backend.Batch;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Node;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,8 +26,8 @@ class FreezeTest {
     @Test
     void frozenNodesKeepWeightsAndStatisticsOthersTrain() {
         ModelGraph graph = Fixtures.tinyGraph(0.2);
-        Batch batch = Fixtures.batch(graph, 4, 1);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 4, 1);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             model.freeze(FROZEN);
             assertEquals(FROZEN, model.frozenNodes());
             NamedTensors before = model.exportWeights();
@@ -46,9 +47,9 @@ class FreezeTest {
     @Test
     void aFullyFrozenModelTrainsInInferenceMode() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 4, 1);
+        Batch batch = ModelFixtures.batch(graph, 4, 1);
         Set<String> all = graph.nodes().stream().map(Node::name).collect(Collectors.toSet());
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             model.freeze(all);
             NamedTensors before = model.exportWeights();
             float eval = model.evaluateLoss(batch);
@@ -61,8 +62,8 @@ class FreezeTest {
     @Test
     void unfreezingResumesTrainingAndStatistics() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 4, 1);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 4, 1);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             model.freeze(FROZEN);
             model.trainStep(batch);
             model.freeze(List.of());
@@ -79,8 +80,8 @@ class FreezeTest {
     @Test
     void freezingAddsOpsOncePerDistinctSetAndTrainingAddsNone() {
         ModelGraph graph = Fixtures.tinyGraph(0.2);
-        Batch batch = Fixtures.batch(graph, 4, 1);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        Batch batch = ModelFixtures.batch(graph, 4, 1);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             model.trainStep(batch);
             long size = model.graphSize();
             for (int i = 0; i < 3; i++) model.trainStep(batch);
@@ -103,7 +104,7 @@ class FreezeTest {
     @Test
     void unknownNodeIsNamed() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.freeze(List.of("conv9")));
             assertTrue(e.getMessage().contains("conv9"), e.getMessage());
         }

@@ -17,6 +17,7 @@ import io.ferbench.api.ir.Parameters;
 import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,15 +38,15 @@ class TrainableModelTest {
     private static final int SIZE = 48;
 
     private static ModelGraph architecture(String name) {
-        return Architectures.build(name, 1, SIZE, Fixtures.CLASSES, 1.0);
+        return Architectures.build(name, 1, SIZE, ModelFixtures.CLASSES, 1.0);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void parametersMatchTheIrAndAFixedBatchIsOverfitted(String name) {
         ModelGraph graph = architecture(name);
-        Batch batch = Fixtures.batch(graph, 8, 4);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        Batch batch = ModelFixtures.batch(graph, 8, 4);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             assertEquals(ModelStats.of(graph).parameters(), model.trainableValues(), "trainable values in TF variables");
             NamedTensors exported = model.exportWeights();
             List<ParameterDef> defs = Parameters.of(graph);
@@ -53,7 +54,7 @@ class TrainableModelTest {
             for (ParameterDef def : defs) assertArrayEquals(def.shape(), exported.get(def.key()).shape(), def.key());
 
             Prediction p = model.predict(batch, true);
-            assertEquals(Fixtures.CLASSES, p.logits()[0].length);
+            assertEquals(ModelFixtures.CLASSES, p.logits()[0].length);
             assertEquals(Shapes.infer(graph).get(graph.features())[0], p.features()[0].length);
 
             float first = model.trainStep(batch);
@@ -66,9 +67,9 @@ class TrainableModelTest {
     @Test
     void exportedWeightsReimportedGiveIdenticalLogits() {
         ModelGraph graph = Fixtures.tinyGraph(0.2);
-        Batch batch = Fixtures.batch(graph, 5, 2);
-        try (TfTrainableModel trained = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2));
-             TfTrainableModel fresh = Fixtures.build(graph, Fixtures.spec(graph, 2, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 5, 2);
+        try (TfTrainableModel trained = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2));
+             TfTrainableModel fresh = Fixtures.build(graph, ModelFixtures.spec(graph, 2, 1e-2))) {
             for (int i = 0; i < 3; i++) trained.trainStep(batch);
             NamedTensors weights = trained.exportWeights();
             fresh.importWeights(weights, true);
@@ -84,8 +85,8 @@ class TrainableModelTest {
     @Test
     void exportedWeightsAreCopiesNotViews() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 4, 2);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 4, 2);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             NamedTensors before = model.exportWeights();
             float kept = before.get("conv1.weight").data()[0];
             model.trainStep(batch);
@@ -96,7 +97,7 @@ class TrainableModelTest {
     @Test
     void importErrorsNameTheKeyAndChangeNothing() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-3))) {
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-3))) {
             NamedTensors before = model.exportWeights();
             NamedTensors wrong = new NamedTensors();
             before.asMap().forEach(wrong::put);
@@ -127,8 +128,8 @@ class TrainableModelTest {
     @Test
     void savedModelRestoresPredictionsAndTrainingState(@TempDir Path dir) {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        Batch batch = Fixtures.batch(graph, 3, 2);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        Batch batch = ModelFixtures.batch(graph, 3, 2);
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             model.trainStep(batch);
             Path saved = model.saveNative(dir);
             assertTrue(Files.isRegularFile(saved.resolve("saved_model.pb")), "saved_model.pb in " + saved);
@@ -162,7 +163,7 @@ class TrainableModelTest {
     @Test
     void badBatchesAndSettingsAreRejectedWithTheReason() {
         ModelGraph graph = Fixtures.tinyGraph(0.0);
-        TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-3));
+        TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-3));
         try (model) {
             Batch badLabel = new Batch(new float[144], new int[] {7}, 1, 1, 12, 12);
             IllegalArgumentException label = assertThrows(IllegalArgumentException.class, () -> model.trainStep(badLabel));
@@ -174,7 +175,7 @@ class TrainableModelTest {
             assertThrows(IllegalArgumentException.class, () -> model.evaluateLoss(noLabels));
             assertThrows(IllegalArgumentException.class, () -> model.setLearningRate(0));
         }
-        assertThrows(IllegalStateException.class, () -> model.predict(Fixtures.batch(graph, 1, 1), false));
+        assertThrows(IllegalStateException.class, () -> model.predict(ModelFixtures.batch(graph, 1, 1), false));
 
         ModelSpec sgd = new ModelSpec(1, null, new OptimizerSpec("sgd", 0.1, 0, 0, 0, 0), null);
         IllegalArgumentException optimizer = assertThrows(IllegalArgumentException.class, () -> Fixtures.build(graph, sgd));

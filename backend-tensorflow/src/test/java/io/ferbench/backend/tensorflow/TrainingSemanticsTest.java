@@ -13,6 +13,7 @@ import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.api.testing.ModelFixtures;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,7 +166,7 @@ class TrainingSemanticsTest {
                 .then("bn", new Op.BatchNorm(eps, momentum))
                 .then("gap", new Op.GlobalAvgPool())
                 .then("flatten", new Op.Flatten())
-                .then("fc", new Op.Dense(Fixtures.CLASSES, true));
+                .then("fc", new Op.Dense(ModelFixtures.CLASSES, true));
         return b.build("conv-bn", "fc", "flatten");
     }
 
@@ -174,7 +175,7 @@ class TrainingSemanticsTest {
         double eps = 1e-3, momentum = 0.25;
         ModelGraph graph = convBatchNorm(eps, momentum);
         NamedTensors initial = EvaluationTest.perturbed(graph, 5);
-        Batch batch = Fixtures.batch(graph, 3, 9);
+        Batch batch = ModelFixtures.batch(graph, 3, 9);
         ReferenceForward.Activation conv = new ReferenceForward(graph, initial).run(batch).get("conv");
 
         int channels = 4, perChannel = 3 * 36;
@@ -204,7 +205,7 @@ class TrainingSemanticsTest {
                     pooled[c] += ((x - mean[c]) / Math.sqrt(biasedVar[c] + eps) * gamma[c] + beta[c]) / 36;
                 }
             }
-            double[] z = new double[Fixtures.CLASSES];
+            double[] z = new double[ModelFixtures.CLASSES];
             double sum = 0;
             for (int k = 0; k < z.length; k++) {
                 z[k] = fcB[k];
@@ -232,7 +233,7 @@ class TrainingSemanticsTest {
     void sameSeedSameDropoutMasksOtherSeedOtherMasks() {
         ModelGraph graph = Fixtures.tinyGraph(0.5);
         NamedTensors initial = WeightInitializer.initialise(graph, 1);
-        Batch batch = Fixtures.batch(graph, 4, 2);
+        Batch batch = ModelFixtures.batch(graph, 4, 2);
         float[] a = losses(graph, new ModelSpec(7, initial, OptimizerSpec.adam(1e-3), null), batch);
         float[] b = losses(graph, new ModelSpec(7, initial, OptimizerSpec.adam(1e-3), null), batch);
         float[] c = losses(graph, new ModelSpec(8, initial, OptimizerSpec.adam(1e-3), null), batch);
@@ -256,7 +257,7 @@ class TrainingSemanticsTest {
         b.then("fc", new Op.Dense(3, true));
         ModelGraph graph = b.build("dangling", "fc", "flatten");
         Batch batch = new Batch(new float[] {1, 2}, new int[] {1}, 1, 2, 1, 1);
-        try (TfTrainableModel model = Fixtures.build(graph, Fixtures.spec(graph, 1, 1e-2))) {
+        try (TfTrainableModel model = Fixtures.build(graph, ModelFixtures.spec(graph, 1, 1e-2))) {
             NamedTensors before = model.exportWeights();
             model.trainStep(batch);
             NamedTensors after = model.exportWeights();
