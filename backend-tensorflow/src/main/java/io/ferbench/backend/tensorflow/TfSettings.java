@@ -1,8 +1,8 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.BackendSettings;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The backend-specific switches a suite may give the {@code tensorflow} backend
@@ -14,31 +14,10 @@ import java.util.TreeSet;
  */
 record TfSettings(int interopThreads) {
     static final String INTEROP_THREADS = "interop_threads";
-    private static final Set<String> KEYS = new TreeSet<>(Set.of(INTEROP_THREADS));
 
     /** Reads the settings map; an unknown key or a malformed value is an error naming the key. */
     static TfSettings of(Map<String, String> settings) {
-        int interop = 0;
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            String value = e.getValue() == null ? "" : e.getValue().trim();
-            if (e.getKey().equals(INTEROP_THREADS)) {
-                interop = positiveInt(e.getKey(), value);
-            } else {
-                throw new IllegalArgumentException("unknown tensorflow backend setting '" + e.getKey()
-                        + "'; valid settings are " + KEYS);
-            }
-        }
-        return new TfSettings(interop);
-    }
-
-    private static int positiveInt(String key, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) return n;
-        } catch (NumberFormatException ignored) {
-            // reported below with the valid range
-        }
-        throw new IllegalArgumentException("tensorflow backend setting '" + key + "' must be a whole number >= 1, got '"
-                + value + "'");
+        BackendSettings s = BackendSettings.of("tensorflow", settings, List.of(INTEROP_THREADS));
+        return new TfSettings(s.intAtLeast(INTEROP_THREADS, 1, 0));
     }
 }
