@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
+import io.ferbench.api.backend.CacheDirs;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -27,8 +27,6 @@ import java.util.TreeSet;
  */
 final class EngineSetup {
     static final String ENGINE_NAME = "PyTorch";
-    static final String FERBENCH_CACHE_PROPERTY = "ferbench.cache";
-    static final String FERBENCH_CACHE_ENV = "FERBENCH_CACHE";
     static final String OFFLINE_PROPERTY = "ai.djl.offline";
     private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
     private static final String INTEROP_PROPERTY = "ai.djl.pytorch.num_interop_threads";
@@ -74,14 +72,9 @@ final class EngineSetup {
      */
     static Path cacheDirectory(Map<String, String> env, Properties properties) {
         for (String djlVariable : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
-            if (isSet(env.get(djlVariable)) || isSet(properties.getProperty(djlVariable))) return null;
+            if (CacheDirs.isSet(env.get(djlVariable)) || CacheDirs.isSet(properties.getProperty(djlVariable))) return null;
         }
-        String ferbenchCache = properties.getProperty(FERBENCH_CACHE_PROPERTY);
-        if (!isSet(ferbenchCache)) ferbenchCache = env.get(FERBENCH_CACHE_ENV);
-        Path root = isSet(ferbenchCache)
-                ? Paths.get(ferbenchCache)
-                : Paths.get(properties.getProperty("java.io.tmpdir"), "ferbench-cache");
-        return root.resolve("djl").toAbsolutePath();
+        return CacheDirs.resolve("djl", env, properties);
     }
 
     /** What a result should record about the engine as it actually runs. */
@@ -93,9 +86,5 @@ final class EngineSetup {
                 "cache_dir", Utils.getEngineCacheDir().toString(),
                 "omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")),
                 "native_features", String.join(",", new TreeSet<>(JniUtils.getFeatures())));
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,10 +1,10 @@
 package io.ferbench.backend.dl4j;
 
+import io.ferbench.api.backend.CacheDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +32,6 @@ final class Nd4jRuntime {
     static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     static final String JAVACPP_MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
     static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
-    static final String FERBENCH_CACHE_PROPERTY = "ferbench.cache";
-    static final String FERBENCH_CACHE_ENV = "FERBENCH_CACHE";
     /** DL4J creates its layer helpers only when this is "false" (it defaults to "true" in 1.0.0-M2.1). */
     static final String HELPERS_DISABLE_PROPERTY = DL4JSystemProperties.DISABLE_HELPER_PROPERTY;
 
@@ -97,12 +95,7 @@ final class Nd4jRuntime {
 
     /** The JavaCPP cache to use when none is configured. */
     static Path cacheDirectory(Map<String, String> env, Properties properties) {
-        String ferbenchCache = properties.getProperty(FERBENCH_CACHE_PROPERTY);
-        if (ferbenchCache == null || ferbenchCache.isBlank()) ferbenchCache = env.get(FERBENCH_CACHE_ENV);
-        Path root = ferbenchCache != null && !ferbenchCache.isBlank()
-                ? Paths.get(ferbenchCache)
-                : Paths.get(properties.getProperty("java.io.tmpdir"), "ferbench-cache");
-        return root.resolve("javacpp").toAbsolutePath();
+        return CacheDirs.resolve("javacpp", env, properties);
     }
 
     static boolean isCuda() {

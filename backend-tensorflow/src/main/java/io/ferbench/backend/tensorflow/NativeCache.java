@@ -1,7 +1,7 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.CacheDirs;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Properties;
 
@@ -12,8 +12,6 @@ import java.util.Properties;
  */
 final class NativeCache {
     static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
-    static final String FERBENCH_CACHE_PROPERTY = "ferbench.cache";
-    static final String FERBENCH_CACHE_ENV = "FERBENCH_CACHE";
 
     private NativeCache() {}
 
@@ -26,20 +24,11 @@ final class NativeCache {
 
     /**
      * The cache directory to set, or null when {@value #JAVACPP_CACHE_PROPERTY} is already given:
-     * {@code <ferbench cache>/javacpp}, where the ferbench cache is the {@value #FERBENCH_CACHE_PROPERTY}
-     * property or the {@value #FERBENCH_CACHE_ENV} variable, else {@code <java.io.tmpdir>/ferbench-cache/javacpp}.
+     * {@code <ferbench cache>/javacpp}, where the ferbench cache is the {@value CacheDirs#PROPERTY}
+     * property or the {@value CacheDirs#ENV} variable, else {@code <java.io.tmpdir>/ferbench-cache/javacpp}.
      */
     static Path directory(Map<String, String> env, Properties properties) {
-        if (isSet(properties.getProperty(JAVACPP_CACHE_PROPERTY))) return null;
-        String ferbenchCache = properties.getProperty(FERBENCH_CACHE_PROPERTY);
-        if (!isSet(ferbenchCache)) ferbenchCache = env.get(FERBENCH_CACHE_ENV);
-        Path root = isSet(ferbenchCache)
-                ? Paths.get(ferbenchCache)
-                : Paths.get(properties.getProperty("java.io.tmpdir"), "ferbench-cache");
-        return root.resolve("javacpp").toAbsolutePath();
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
+        if (CacheDirs.isSet(properties.getProperty(JAVACPP_CACHE_PROPERTY))) return null;
+        return CacheDirs.resolve("javacpp", env, properties);
     }
 }
