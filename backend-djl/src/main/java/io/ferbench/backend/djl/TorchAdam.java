@@ -2,9 +2,9 @@ package io.ferbench.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import io.ferbench.api.backend.AdamSchedule;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,16 +45,7 @@ final class TorchAdam implements AutoCloseable {
     }
 
     TorchAdam(OptimizerSpec spec) {
-        if (spec == null) throw new IllegalArgumentException("the model spec has no optimizer");
-        if (!"adam".equals(String.valueOf(spec.type()).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("the djl backend implements optimizer 'adam', got '" + spec.type() + "'");
-        }
-        requireRange("beta1", spec.beta1(), 0, 1);
-        requireRange("beta2", spec.beta2(), 0, 1);
-        if (!(spec.epsilon() > 0)) throw new IllegalArgumentException("adam epsilon must be > 0, got " + spec.epsilon());
-        if (!(spec.weightDecay() >= 0)) {
-            throw new IllegalArgumentException("adam weight decay must be >= 0, got " + spec.weightDecay());
-        }
+        AdamSchedule.check("djl", spec);
         this.beta1 = spec.beta1();
         this.beta2 = spec.beta2();
         this.epsilon = spec.epsilon();
@@ -62,18 +53,8 @@ final class TorchAdam implements AutoCloseable {
         setLearningRate(spec.learningRate());
     }
 
-    private static void requireRange(String name, double value, double lowInclusive, double highExclusive) {
-        if (!(value >= lowInclusive && value < highExclusive)) {
-            throw new IllegalArgumentException("adam " + name + " must be in [" + lowInclusive + ", " + highExclusive
-                    + "), got " + value);
-        }
-    }
-
     void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = AdamSchedule.checkLearningRate(learningRate);
     }
 
     /**
@@ -83,10 +64,8 @@ final class TorchAdam implements AutoCloseable {
     void update(String key, NDArray weight, NDArray gradient) {
         State state = states.computeIfAbsent(key, k -> new State(weight));
         int t = ++state.steps;
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        float stepSize = (float) (learningRate * biasCorrection2Sqrt / biasCorrection1);
-        float stepEpsilon = (float) (epsilon * biasCorrection2Sqrt);
+        float stepSize = (float) AdamSchedule.stepSize(learningRate, beta1, beta2, t);
+        float stepEpsilon = (float) AdamSchedule.stepEpsilon(epsilon, beta2, t);
         weight.getNDArrayInternal().adamUpdate(
                 new NDList(weight, gradient, state.mean, state.variance),
                 new NDList(weight),

@@ -1,8 +1,8 @@
 package io.ferbench.backend.dl4j;
 
+import io.ferbench.api.backend.AdamSchedule;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -68,16 +68,7 @@ final class TorchAdam {
     }
 
     TorchAdam(OptimizerSpec spec) {
-        if (spec == null) throw new IllegalArgumentException("the model spec has no optimizer");
-        if (!"adam".equals(String.valueOf(spec.type()).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("the dl4j backend implements optimizer 'adam', got '" + spec.type() + "'");
-        }
-        requireUnitInterval("beta1", spec.beta1());
-        requireUnitInterval("beta2", spec.beta2());
-        if (!(spec.epsilon() > 0)) throw new IllegalArgumentException("adam epsilon must be > 0, got " + spec.epsilon());
-        if (!(spec.weightDecay() >= 0)) {
-            throw new IllegalArgumentException("adam weight decay must be >= 0, got " + spec.weightDecay());
-        }
+        AdamSchedule.check("dl4j", spec);
         this.beta1 = spec.beta1();
         this.beta2 = spec.beta2();
         this.epsilon = spec.epsilon();
@@ -85,17 +76,8 @@ final class TorchAdam {
         setLearningRate(spec.learningRate());
     }
 
-    private static void requireUnitInterval(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException("adam " + name + " must be in [0, 1), got " + value);
-        }
-    }
-
     void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = AdamSchedule.checkLearningRate(learningRate);
     }
 
     double learningRate() {
@@ -122,7 +104,7 @@ final class TorchAdam {
         // libnd4j's fused adam_updater computes lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε') for iteration t−1
         // and leaves that update in the gradient array; with ε' = ε·√(1−β₂ᵗ) this is exactly PyTorch's
         // lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
-        double epsilonAtStep = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
+        double epsilonAtStep = AdamSchedule.stepEpsilon(epsilon, beta2, t);
         INDArray g = gradient.reshape(state.variance.shape());
         Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, beta1, beta2, epsilonAtStep, t - 1));
         parameter.subi(g.reshape(parameter.shape()));

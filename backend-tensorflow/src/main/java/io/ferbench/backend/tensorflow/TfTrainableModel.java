@@ -1,5 +1,6 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.AdamSchedule;
 import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.Prediction;
@@ -76,7 +77,7 @@ final class TfTrainableModel implements TrainableModel {
         this.shapes = Shapes.infer(model);
         this.seed = spec.seed();
         this.onClose = onClose;
-        TorchAdam.check(spec.optimizer());
+        AdamSchedule.check("tensorflow", spec.optimizer());
         int classes = Math.toIntExact(shapes.get(model.output())[0]);
         this.lossFunction = new CrossEntropyLoss(classes, spec.classWeights());
         NamedTensors initial = spec.initialWeights() != null
@@ -202,7 +203,7 @@ final class TfTrainableModel implements TrainableModel {
     @Override
     public void setLearningRate(double learningRate) {
         requireOpen();
-        TorchAdam.checkLearningRate(learningRate);
+        AdamSchedule.checkLearningRate(learningRate);
         ResourceVariable lr = adam.learningRate();
         try (TFloat32 value = TFloat32.scalarOf((float) learningRate)) {
             session.runner().feed(lr.feed(), value).addTarget(lr.assignFed()).run().close();

@@ -1,12 +1,12 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.AdamSchedule;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -38,7 +38,7 @@ final class TorchAdam {
 
     /** Creates the state of every parameter in {@code trainable}, keyed by IR key. */
     TorchAdam(Ops tf, OptimizerSpec spec, Collection<ModelVariables.Parameter> trainable, TfNames names) {
-        this.spec = check(spec);
+        this.spec = AdamSchedule.check("tensorflow", spec);
         this.learningRate = ResourceVariable.create(tf, "adam.learning_rate", "optimizer/learning_rate", new long[0]);
         Map<String, Slots> map = new LinkedHashMap<>();
         for (ModelVariables.Parameter p : trainable) {
@@ -52,33 +52,6 @@ final class TorchAdam {
         this.slots = Collections.unmodifiableMap(map);
     }
 
-    static OptimizerSpec check(OptimizerSpec spec) {
-        if (spec == null) throw new IllegalArgumentException("the model spec has no optimizer");
-        if (!"adam".equals(String.valueOf(spec.type()).toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("the tensorflow backend implements optimizer 'adam', got '"
-                    + spec.type() + "'");
-        }
-        requireRange("beta1", spec.beta1());
-        requireRange("beta2", spec.beta2());
-        if (!(spec.epsilon() > 0)) throw new IllegalArgumentException("adam epsilon must be > 0, got " + spec.epsilon());
-        if (!(spec.weightDecay() >= 0)) {
-            throw new IllegalArgumentException("adam weight decay must be >= 0, got " + spec.weightDecay());
-        }
-        checkLearningRate(spec.learningRate());
-        return spec;
-    }
-
-    private static void requireRange(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException("adam " + name + " must be in [0, 1), got " + value);
-        }
-    }
-
-    static void checkLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
-        }
-    }
 
     ResourceVariable learningRate() { return learningRate; }
 
