@@ -2,6 +2,7 @@ package io.ferbench.api.arch;
 
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Shapes;
+import io.ferbench.api.names.DidYouMean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class Architectures {
     public static ModelGraph build(String name, int channels, int imageSize, int classes, double widthMultiplier) {
         Builder builder = BUILDERS.get(name);
         if (builder == null) {
-            String hint = DidYouMean.suggest(name == null ? "" : name, BUILDERS.keySet())
+            String hint = DidYouMean.suggestPrefixFirst(name == null ? "" : name, BUILDERS.keySet())
                     .map(s -> " Did you mean '" + s + "'?").orElse("");
             throw new IllegalArgumentException("unknown architecture '" + name + "'; valid names are "
                     + String.join(", ", BUILDERS.keySet()) + "." + hint);

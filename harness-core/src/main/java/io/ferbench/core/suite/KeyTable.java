@@ -1,5 +1,6 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.names.DidYouMean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

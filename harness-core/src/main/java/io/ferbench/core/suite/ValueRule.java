@@ -2,6 +2,7 @@ package io.ferbench.core.suite;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferbench.api.names.DidYouMean;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
