@@ -13,6 +13,7 @@ import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.Prediction;
 import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.backend.WeightImport;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.ParameterDef;
@@ -65,7 +66,7 @@ final class DjlTrainableModel implements TrainableModel {
         NamedTensors initial = spec.initialWeights() != null
                 ? spec.initialWeights()
                 : WeightInitializer.initialise(graph, spec.seed());
-        checkWeights(initial, true, "initial weights");
+        WeightImport.check(initial, block.definitions(), true, "initial weights", graph.architecture());
 
         this.model = Model.newInstance(graph.architecture(), device, ENGINE);
         try {
@@ -187,36 +188,12 @@ final class DjlTrainableModel implements TrainableModel {
     @Override
     public void importWeights(NamedTensors weights, boolean strict) {
         requireOpen();
-        checkWeights(weights, strict, "imported weights");
+        WeightImport.check(weights, block.definitions(), strict, "imported weights", graph.architecture());
         try (GradMode ignored = GradMode.off()) {
             for (ParameterDef def : block.definitions()) {
                 FloatTensor tensor = weights.get(def.key());
                 if (tensor != null) block.parameter(def.key()).getArray().set(FloatBuffer.wrap(tensor.data()));
             }
-        }
-    }
-
-    /**
-     * Every present key must have the IR's shape; with {@code strict}, every IR key must be present.
-     * Keys the model does not have are ignored. Nothing is changed when a check fails.
-     */
-    private void checkWeights(NamedTensors weights, boolean strict, String what) {
-        List<String> missing = new ArrayList<>();
-        for (ParameterDef def : block.definitions()) {
-            FloatTensor tensor = weights.get(def.key());
-            if (tensor == null) {
-                missing.add(def.key());
-            } else if (!Arrays.equals(tensor.shape(), def.shape())) {
-                throw new IllegalArgumentException(what + ": '" + def.key() + "' has shape "
-                        + Arrays.toString(tensor.shape()) + " but model '" + graph.architecture() + "' expects "
-                        + Arrays.toString(def.shape()));
-            }
-        }
-        if (strict && !missing.isEmpty()) {
-            throw new IllegalArgumentException(what + " lack " + missing.size() + " of the "
-                    + block.definitions().size() + " parameters of model '" + graph.architecture() + "': "
-                    + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                    + (missing.size() > 10 ? ", ..." : ""));
         }
     }
 

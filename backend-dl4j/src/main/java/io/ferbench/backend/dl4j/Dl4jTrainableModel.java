@@ -4,6 +4,7 @@ import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.Prediction;
 import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.backend.WeightImport;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Op;
 import io.ferbench.api.ir.ParameterDef;
@@ -17,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +78,8 @@ final class Dl4jTrainableModel implements TrainableModel {
                 : WeightInitializer.initialise(graph, spec.seed());
         rebuild(Set.of());
         try {
-            checkWeights(initial, true, "initial weights");
+            WeightImport.check(initial, bindings.stream().map(ParameterBinding::def).toList(), true, "initial weights",
+                    graph.architecture());
             load(initial);
         } catch (RuntimeException e) {
             network.close();
@@ -298,7 +298,8 @@ final class Dl4jTrainableModel implements TrainableModel {
     @Override
     public void importWeights(NamedTensors weights, boolean strict) {
         requireOpen();
-        checkWeights(weights, strict, "imported weights");
+        WeightImport.check(weights, bindings.stream().map(ParameterBinding::def).toList(), strict, "imported weights",
+                graph.architecture());
         load(weights);
     }
 
@@ -306,31 +307,6 @@ final class Dl4jTrainableModel implements TrainableModel {
         for (ParameterBinding b : bindings) {
             FloatTensor tensor = weights.get(b.def().key());
             if (tensor != null) b.write(tensor, parameterViews.get(b.def().key()));
-        }
-    }
-
-    /**
-     * Every present key must have the IR's shape; with {@code strict}, every IR key must be present.
-     * Keys the model does not have are ignored. Nothing is changed when a check fails.
-     */
-    private void checkWeights(NamedTensors weights, boolean strict, String what) {
-        List<String> missing = new ArrayList<>();
-        for (ParameterBinding b : bindings) {
-            ParameterDef def = b.def();
-            FloatTensor tensor = weights.get(def.key());
-            if (tensor == null) {
-                missing.add(def.key());
-            } else if (!Arrays.equals(tensor.shape(), def.shape())) {
-                throw new IllegalArgumentException(what + ": '" + def.key() + "' has shape "
-                        + Arrays.toString(tensor.shape()) + " but model '" + graph.architecture() + "' expects "
-                        + Arrays.toString(def.shape()));
-            }
-        }
-        if (strict && !missing.isEmpty()) {
-            throw new IllegalArgumentException(what + " lack " + missing.size() + " of the " + bindings.size()
-                    + " parameters of model '" + graph.architecture() + "': "
-                    + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                    + (missing.size() > 10 ? ", ..." : ""));
         }
     }
 

@@ -5,6 +5,7 @@ import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.Prediction;
 import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.backend.WeightImport;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.ir.WeightInitializer;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +93,8 @@ final class TfTrainableModel implements TrainableModel {
                     Placeholder.shape(Shape.of(-1, input.channels(), input.height(), input.width())));
             this.labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
             this.variables = new ModelVariables(tf, model, shapes, names);
-            check(initial, true, "initial weights");
+            WeightImport.check(initial, variables.all().stream().map(p -> p.def()).toList(), true, "initial weights",
+                    model.architecture());
             List<ModelVariables.Parameter> trainable = variables.all().stream().filter(p -> p.def().trainable()).toList();
             this.adam = new TorchAdam(tf, spec.optimizer(), trainable, names);
             Op resetOptimizer = zeroOps(tf.withSubScope("adam_reset"), adam.zeroInitialised());
@@ -229,32 +230,10 @@ final class TfTrainableModel implements TrainableModel {
     @Override
     public void importWeights(NamedTensors weights, boolean strict) {
         requireOpen();
-        check(weights, strict, "imported weights"); // everything first, so a failed import changes nothing
+        // everything first, so a failed import changes nothing
+        WeightImport.check(weights, variables.all().stream().map(p -> p.def()).toList(), strict, "imported weights",
+                model.architecture());
         assign(weights);
-    }
-
-    /**
-     * Every present key must have the IR's shape; with {@code strict}, every IR key must be present.
-     * Keys the model does not have are ignored.
-     */
-    private void check(NamedTensors weights, boolean strict, String what) {
-        List<String> missing = new ArrayList<>();
-        for (ModelVariables.Parameter p : variables.all()) {
-            FloatTensor t = weights.get(p.def().key());
-            if (t == null) {
-                missing.add(p.def().key());
-            } else if (!Arrays.equals(t.shape(), p.def().shape())) {
-                throw new IllegalArgumentException(what + ": '" + p.def().key() + "' has shape "
-                        + Arrays.toString(t.shape()) + " but model '" + model.architecture() + "' expects "
-                        + Arrays.toString(p.def().shape()));
-            }
-        }
-        if (strict && !missing.isEmpty()) {
-            throw new IllegalArgumentException(what + " lack " + missing.size() + " of the " + variables.count()
-                    + " parameters of model '" + model.architecture() + "': "
-                    + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                    + (missing.size() > 10 ? ", ..." : ""));
-        }
     }
 
     /** Stores every present key's values, converted to the variable's layout, in one session run. */
