@@ -6,12 +6,10 @@ import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +18,7 @@ final class DjlBackend implements Backend {
     private final Engine engine;
     private final Device device;
     private final BackendInfo info;
-    private final Set<DjlTrainableModel> openModels = new LinkedHashSet<>();
-    private boolean closed;
+    private final OpenModels<DjlTrainableModel> openModels = new OpenModels<>("djl");
 
     DjlBackend(BackendOptions options) {
         DjlSettings settings = DjlSettings.of(options.settings());
@@ -42,25 +39,13 @@ final class DjlBackend implements Backend {
     @Override public BackendInfo info() { return info; }
 
     @Override
-    public synchronized TrainableModel build(ModelGraph graph, ModelSpec spec) {
-        if (closed) throw new IllegalStateException("the djl backend is closed");
-        DjlTrainableModel model = new DjlTrainableModel(graph, spec, engine, device, this::forget);
-        openModels.add(model);
-        return model;
-    }
-
-    private synchronized void forget(DjlTrainableModel model) {
-        openModels.remove(model);
+    public TrainableModel build(ModelGraph graph, ModelSpec spec) {
+        return openModels.add(onClose -> new DjlTrainableModel(graph, spec, engine, device, onClose));
     }
 
     /** Closes every model it built that is still open; the engine itself lives as long as the JVM. */
     @Override
     public void close() {
-        List<DjlTrainableModel> toClose;
-        synchronized (this) {
-            closed = true;
-            toClose = new ArrayList<>(openModels);
-        }
-        toClose.forEach(DjlTrainableModel::close);
+        openModels.closeAll();
     }
 }

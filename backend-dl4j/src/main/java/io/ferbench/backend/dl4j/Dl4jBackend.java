@@ -4,9 +4,9 @@ import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Deeplearning4j on ND4J's native backend (CPU with oneDNN, or CUDA with -Pcuda). */
@@ -15,8 +15,7 @@ final class Dl4jBackend implements Backend {
 
     private final Dl4jSettings settings;
     private final String device;
-    private final List<Dl4jTrainableModel> models = new ArrayList<>();
-    private boolean closed;
+    private final OpenModels<Dl4jTrainableModel> openModels = new OpenModels<>(ID);
 
     Dl4jBackend(BackendOptions options) {
         this.settings = Dl4jSettings.of(options.settings());
@@ -31,26 +30,13 @@ final class Dl4jBackend implements Backend {
     }
 
     @Override
-    public synchronized TrainableModel build(ModelGraph graph, ModelSpec spec) {
-        if (closed) throw new IllegalStateException("the dl4j backend is closed");
-        Dl4jTrainableModel model = new Dl4jTrainableModel(graph, spec, settings, this::forget);
-        models.add(model);
-        return model;
-    }
-
-    private synchronized void forget(Dl4jTrainableModel model) {
-        models.remove(model);
+    public TrainableModel build(ModelGraph graph, ModelSpec spec) {
+        return openModels.add(onClose -> new Dl4jTrainableModel(graph, spec, settings, onClose));
     }
 
     /** Closes the models still open; ND4J itself stays loaded for the life of the JVM. */
     @Override
     public void close() {
-        List<Dl4jTrainableModel> open;
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-            open = new ArrayList<>(models);
-        }
-        for (Dl4jTrainableModel m : open) m.close();
+        openModels.closeAll();
     }
 }

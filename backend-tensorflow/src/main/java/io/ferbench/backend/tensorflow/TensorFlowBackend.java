@@ -4,18 +4,15 @@ import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
@@ -30,8 +27,7 @@ final class TensorFlowBackend implements Backend {
     private final ConfigProto sessionConfig;
     private final String device;
     private final BackendInfo info;
-    private final Set<TfTrainableModel> openModels = new LinkedHashSet<>();
-    private boolean closed;
+    private final OpenModels<TfTrainableModel> openModels = new OpenModels<>("tensorflow");
 
     TensorFlowBackend(BackendOptions options) {
         if (options.threads() < 0) {
@@ -104,25 +100,13 @@ final class TensorFlowBackend implements Backend {
     @Override public BackendInfo info() { return info; }
 
     @Override
-    public synchronized TrainableModel build(ModelGraph graph, ModelSpec spec) {
-        if (closed) throw new IllegalStateException("the tensorflow backend is closed");
-        TfTrainableModel model = new TfTrainableModel(graph, spec, sessionConfig, this::forget);
-        openModels.add(model);
-        return model;
-    }
-
-    private synchronized void forget(TfTrainableModel model) {
-        openModels.remove(model);
+    public TrainableModel build(ModelGraph graph, ModelSpec spec) {
+        return openModels.add(onClose -> new TfTrainableModel(graph, spec, sessionConfig, onClose));
     }
 
     /** Closes every model it built that is still open. */
     @Override
     public void close() {
-        List<TfTrainableModel> toClose;
-        synchronized (this) {
-            closed = true;
-            toClose = new ArrayList<>(openModels);
-        }
-        toClose.forEach(TfTrainableModel::close);
+        openModels.closeAll();
     }
 }
