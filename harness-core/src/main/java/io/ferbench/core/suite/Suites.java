@@ -51,7 +51,8 @@ public final class Suites {
         problems.throwIfAny();
         List<Map<Axis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
         problems.throwIfAny();
-        List<CellSpec> cells = CellPlanner.cells(suite, combinations);
+        List<CellSpec> cells = CellPlanner.cells(suite, combinations, problems);
+        problems.throwIfAny();
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,
                 CellPlanner.datasets(suite, cells));
     }
