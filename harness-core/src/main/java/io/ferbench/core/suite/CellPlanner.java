@@ -35,9 +35,10 @@ final class CellPlanner {
             position[order[k]] = k;
             resolved.add(withDatasetSettings(suite, combinations.get(order[k])));
         }
+        // an axis left to each dataset's own setting is not what tells cells apart, so it does not name them
         Set<Axis> varying = EnumSet.noneOf(Axis.class);
         for (Axis axis : Axis.values()) {
-            if (resolved.stream().map(c -> c.get(axis)).distinct().count() > 1) {
+            if (combinations.stream().map(c -> c.get(axis)).distinct().count() > 1) {
                 varying.add(axis);
             }
         }

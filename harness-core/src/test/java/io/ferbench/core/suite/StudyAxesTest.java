@@ -66,8 +66,11 @@ class StudyAxesTest {
         assertEquals(13, tiny.dataset().classCount());
         assertEquals(13, tiny.dataset().knownClassCount());
         assertTrue(tiny.dataset().download().contains("sakuraisana"));
-        assertEquals(List.of("000-djl-resnet18-fer-cls3_angry.happy.sad-ipc100-r0", "001-djl-resnet18-tiny-clsall-ipcall-r0"),
-                ids(plan), "the dataset's own settings vary with the dataset, so they name the cells");
+        assertEquals(List.of("000-djl-resnet18-fer-r0", "001-djl-resnet18-tiny-r0"), ids(plan),
+                "settings left to each dataset do not name the cells");
+        SuitePlan partly = plan(TWO_DATASETS + "matrix:\n  dataset: [fer, tiny]\n  include:\n"
+                + "    - {dataset: fer, images_per_class: 20}\n");
+        assertEquals(List.of("000-djl-resnet18-fer-ipc20-r0", "001-djl-resnet18-tiny-ipcall-r0"), ids(partly));
     }
 
     @Test
