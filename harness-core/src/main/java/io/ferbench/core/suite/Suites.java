@@ -57,6 +57,11 @@ public final class Suites {
                 CellPlanner.datasets(suite, cells));
     }
 
+    /** The matrix keys in their canonical order (the order of {@link CellSpec#axes()} and of cell id parts). */
+    public static List<String> axisKeys() {
+        return java.util.Arrays.stream(Axis.values()).map(Axis::key).toList();
+    }
+
     private static SuiteException fileProblem(Path file, String message) {
         return new SuiteException(List.of(new SuiteError(file.toString(), 0, 0, "", message)));
     }
