@@ -57,6 +57,11 @@ public final class Suites {
                 CellPlanner.datasets(suite, cells));
     }
 
+    /** The backend ids a suite may name. */
+    public static List<String> backendIds() {
+        return SuiteVocabulary.backends();
+    }
+
     /** The matrix keys in their canonical order (the order of {@link CellSpec#axes()} and of cell id parts). */
     public static List<String> axisKeys() {
         return java.util.Arrays.stream(Axis.values()).map(Axis::key).toList();
