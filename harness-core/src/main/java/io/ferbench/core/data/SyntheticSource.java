@@ -41,6 +41,6 @@ final class SyntheticSource implements DatasetSource {
                         channels -> SyntheticFaces.render(name, index, size, seed).withChannels(channels)));
             }
         }
-        return new Catalog(classes, samples, false, locations, List.of());
+        return new Catalog(classes, samples, locations, List.of());
     }
 }
