@@ -14,8 +14,8 @@ import java.util.Locale;
  * per analysis, each file atomically.
  *
  * <ul>
- *   <li>{@code statistics.csv}: per combination, n and mean, sd, 95 % interval of test accuracy, macro F1 and
- *       validation accuracy;</li>
+ *   <li>{@code statistics.csv}: per combination, n and mean, sd, 95 % interval of test accuracy, macro precision,
+ *       recall and F1, and the training and validation accuracy of the tested weights;</li>
  *   <li>{@code significance.csv}: per pair of backends on the same combination, Welch's t, ν, p and whether
  *       p &lt; 0.05;</li>
  *   <li>{@code learning-rate.csv}: per sweep, every learning rate with its validation and test accuracy, the
@@ -30,19 +30,25 @@ public final class AnalysisFiles {
     public static final String LEARNING_RATE = "learning-rate.csv";
     public static final String ABLATIONS = "ablations.csv";
 
+    /** The figures of statistics.csv, each as mean, sd, ci_low, ci_high. */
+    static final List<String> STATISTICS_FIGURES = List.of("test_accuracy", "macro_precision", "macro_recall",
+            "macro_f1", "train_accuracy", "val_accuracy");
+
     private AnalysisFiles() {}
 
     public static void write(StudyAnalysis analysis, Path suiteDir) {
         JsonFiles.write(suiteDir.resolve(JSON), analysis, true);
-        Csv statistics = new Csv("group", "cells", "ok", "test_accuracy_mean", "test_accuracy_sd",
-                "test_accuracy_ci_low", "test_accuracy_ci_high", "macro_f1_mean", "macro_f1_sd", "macro_f1_ci_low",
-                "macro_f1_ci_high", "val_accuracy_mean", "val_accuracy_sd", "val_accuracy_ci_low",
-                "val_accuracy_ci_high");
+        List<String> header = new ArrayList<>(List.of("group", "cells", "ok"));
+        for (String figure : STATISTICS_FIGURES) {
+            for (String part : List.of("mean", "sd", "ci_low", "ci_high")) header.add(figure + "_" + part);
+        }
+        Csv statistics = new Csv(header.toArray(String[]::new));
         for (StudyAnalysis.RepeatStatistics s : analysis.statistics()) {
             List<Object> row = new ArrayList<>(List.of(s.group(), s.cells(), s.ok()));
-            row.addAll(summary(s.testAccuracy()));
-            row.addAll(summary(s.macroF1()));
-            row.addAll(summary(s.validationAccuracy()));
+            for (Summary figure : List.of(s.testAccuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(),
+                    s.trainAccuracy(), s.validationAccuracy())) {
+                row.addAll(summary(figure));
+            }
             statistics.row(row);
         }
         Csv significance = new Csv("group", "first", "second", "first_n", "first_mean", "second_n", "second_mean",

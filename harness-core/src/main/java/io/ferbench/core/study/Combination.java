@@ -28,22 +28,31 @@ record Combination(Map<String, String> axes, List<CellResult> cells) {
         return ok().stream().mapToDouble(c -> c.test().accuracy()).toArray();
     }
 
+    double[] macroPrecision() {
+        return ok().stream().mapToDouble(c -> c.test().macroPrecision()).toArray();
+    }
+
+    double[] macroRecall() {
+        return ok().stream().mapToDouble(c -> c.test().macroRecall()).toArray();
+    }
+
     double[] macroF1() {
         return ok().stream().mapToDouble(c -> c.test().macroF1()).toArray();
     }
 
-    double[] validationAccuracy() {
-        return ok().stream().mapToDouble(Combination::selectedValidationAccuracy).toArray();
+    double[] trainAccuracy() {
+        return ok().stream().mapToDouble(c -> testedEpoch(c).trainAccuracy()).toArray();
     }
 
-    /**
-     * The validation accuracy of the weights the cell was tested with: the best epoch's when they were restored,
-     * otherwise the last epoch's.
-     */
-    static double selectedValidationAccuracy(CellResult cell) {
+    double[] validationAccuracy() {
+        return ok().stream().mapToDouble(c -> testedEpoch(c).valAccuracy()).toArray();
+    }
+
+    /** The epoch whose weights the cell was tested with: the best one when they were restored, else the last. */
+    static EpochRecord testedEpoch(CellResult cell) {
         TrainingSummary training = cell.training();
         List<EpochRecord> history = training.history();
         int epoch = training.restoredBest() && training.bestEpoch() != null ? training.bestEpoch() : history.size();
-        return history.get(epoch - 1).valAccuracy();
+        return history.get(epoch - 1);
     }
 }

@@ -41,12 +41,15 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
     }
 
     /**
-     * @param statistics test accuracy, macro F1 and the tested weights' validation accuracy over the repeats
+     * The figures of the study's tables over the repeats of one combination: test accuracy, macro-averaged
+     * precision, recall and F1 on the test split, and the training and validation accuracy of the tested weights.
+     *
      * @param group      the combination as {@code axis=value} pairs of the axes that vary in the run
-     * @param cells      cells of the combination; {@code ok} of them entered the figures
+     * @param cells      cells of the combination; {@code ok} of them entered the figures (null summaries when none)
      */
     public record RepeatStatistics(String group, Map<String, String> axes, int cells, int ok, Summary testAccuracy,
-                                   Summary macroF1, Summary validationAccuracy) {}
+                                   Summary macroPrecision, Summary macroRecall, Summary macroF1, Summary trainAccuracy,
+                                   Summary validationAccuracy) {}
 
     /**
      * @param test  Welch's test of {@code first}'s test accuracies against {@code second}'s; null when either has
@@ -79,7 +82,8 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
         List<RepeatStatistics> statistics = new ArrayList<>();
         for (Combination c : combinations) {
             statistics.add(new RepeatStatistics(Axes.describe(c.axes(), varying, Set.of()), c.axes(), c.cells().size(),
-                    c.ok().size(), summary(c.testAccuracy()), summary(c.macroF1()), summary(c.validationAccuracy())));
+                    c.ok().size(), summary(c.testAccuracy()), summary(c.macroPrecision()), summary(c.macroRecall()),
+                    summary(c.macroF1()), summary(c.trainAccuracy()), summary(c.validationAccuracy())));
         }
         return new StudyAnalysis(statistics, backends(combinations, varying), learningRates(combinations, varying),
                 ablations(combinations, varying));
