@@ -70,17 +70,18 @@ class RunCommandTest {
 
     @Test
     void aRunWhoseCellsFailExitsWithOneSaysWhereResultsAreAndRefusesToOverwriteThem() throws Exception {
-        // the test classpath has only the DJL backend, so the worker fails a TensorFlow cell with a clear error
-        Path suite = suite("tensorflow");
+        // the test classpath has DJL and TensorFlow but not DL4J (whose JavaCPP clashes with TensorFlow's), so the
+        // worker fails a DL4J cell with a clear error
+        Path suite = suite("dl4j");
         Path results = dir.resolve("results");
         String[] args = {suite.toString(), "--out", results.toString(), "--cache-dir", dir.resolve("cache").toString(),
                 "--data-root", dir.toString(), "--worker-heap", "256m"};
         assertEquals(1, run(args), out + "\n" + err);
         Path suiteDir = results.resolve("cli-test");
         assertTrue(out.toString().contains("Results: " + suiteDir.resolve("results.csv")), out.toString());
-        assertTrue(out.toString().contains("FAILED: unknown backend 'tensorflow'"), out.toString());
+        assertTrue(out.toString().contains("FAILED: unknown backend 'dl4j'"), out.toString());
         String csv = Files.readString(suiteDir.resolve("results.csv"));
-        assertTrue(csv.contains(",failed,") && csv.contains("installed backends: djl"), csv);
+        assertTrue(csv.contains(",failed,") && csv.contains("installed backends: djl (Deep Java Library"), csv);
 
         assertEquals(2, run(args));
         assertTrue(err.toString().contains("--resume"), err.toString());
@@ -108,10 +109,10 @@ class RunCommandTest {
 
     @Test
     void backendsLeavesOutTheOtherBackendsCellsAndNamesThem() throws Exception {
-        Path suite = suite("tensorflow");
+        Path suite = suite("dl4j");
         assertEquals(2, run(suite.toString(), "--backends", "installed", "--out", dir.resolve("o").toString()));
-        assertTrue(out.toString().contains("left out 1 cell of backend tensorflow: not installed here (installed: djl)"),
-                out.toString());
+        assertTrue(out.toString().contains("left out 1 cell of backend dl4j: not installed here (installed: djl, "
+                + "tensorflow)"), out.toString());
         assertTrue(err.toString().contains("nothing to run"), err.toString());
         assertEquals(2, run(suite.toString(), "--backends", "pytorch"));
         assertTrue(err.toString().contains("--backends: unknown backend 'pytorch'; valid: djl, tensorflow, dl4j, or "

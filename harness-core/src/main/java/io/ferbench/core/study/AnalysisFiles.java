@@ -6,6 +6,7 @@ import io.ferbench.core.stats.Summary;
 import io.ferbench.core.stats.WelchTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +46,8 @@ public final class AnalysisFiles {
         Csv statistics = new Csv(header.toArray(String[]::new));
         for (StudyAnalysis.RepeatStatistics s : analysis.statistics()) {
             List<Object> row = new ArrayList<>(List.of(s.group(), s.cells(), s.ok()));
-            for (Summary figure : List.of(s.testAccuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(),
+            // summaries are null for a combination without an ok cell
+            for (Summary figure : Arrays.asList(s.testAccuracy(), s.macroPrecision(), s.macroRecall(), s.macroF1(),
                     s.trainAccuracy(), s.validationAccuracy())) {
                 row.addAll(summary(figure));
             }

@@ -32,16 +32,30 @@ public final class AnalysisListener implements RunListener {
 
     @Override
     public void cellFinished(CellResult result, List<CellResult> results) {
-        AnalysisFiles.write(StudyAnalysis.of(results), layout.suiteDir());
+        write(results);
     }
 
     @Override
     public void runFinished(RunSummary summary) {
-        StudyAnalysis analysis = StudyAnalysis.of(summary.results());
-        AnalysisFiles.write(analysis, summary.layout().suiteDir());
-        if (out != null) {
+        StudyAnalysis analysis = write(summary.results());
+        if (out != null && analysis != null) {
             print(analysis, out);
             out.flush();
+        }
+    }
+
+    /**
+     * The analysis, written; null when it could not be made. The analyses are a reading of results that are already
+     * safe on disk, so a failure here is reported and the run goes on.
+     */
+    private StudyAnalysis write(List<CellResult> results) {
+        try {
+            StudyAnalysis analysis = StudyAnalysis.of(results);
+            AnalysisFiles.write(analysis, layout.suiteDir());
+            return analysis;
+        } catch (RuntimeException e) {
+            System.err.println("warning: could not write the analysis files in " + layout.suiteDir() + ": " + e);
+            return null;
         }
     }
 

@@ -143,7 +143,7 @@ class StudyAnalysisTest {
     }
 
     @Test
-    void failedCellsAreCountedButNotMeasured() {
+    void failedCellsAreCountedButNotMeasured() throws Exception {
         CellResult ok = cell(axes("dataset", "d"), 0.8, 0.5, 0.6, 0.4);
         CellResult failed = new CellResult(ok.config().withTimeoutSeconds(1), CellStatus.FAILED, "boom", null, null,
                 null, null, null, null, null, null, null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:01Z", 1);
@@ -151,5 +151,11 @@ class StudyAnalysisTest {
         assertEquals(2, s.cells());
         assertEquals(1, s.ok());
         assertEquals(0.8, s.testAccuracy().mean());
+
+        StudyAnalysis onlyFailed = StudyAnalysis.of(List.of(failed));
+        assertNull(onlyFailed.statistics().get(0).testAccuracy());
+        AnalysisFiles.write(onlyFailed, dir);
+        assertEquals(List.of("all cells,1,0" + ",".repeat(24)), Files.readAllLines(dir.resolve(AnalysisFiles.STATISTICS))
+                .subList(1, 2));
     }
 }
