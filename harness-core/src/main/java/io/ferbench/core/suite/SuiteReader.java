@@ -39,8 +39,10 @@ final class SuiteReader {
         String description = (String) value(keys, SuiteKeys.TOP, SuiteKeys.DESCRIPTION, "");
         Map<String, DatasetSpec> datasets = datasets(keys.get(SuiteKeys.DATASETS));
         // names first: matrix values and checkpoints' 'with' refer to profiles and checkpoints in any order
-        collectNames(keys.get(SuiteKeys.AUGMENTATIONS), augmentationNames, AugmentationSpec.NONE);
-        collectNames(keys.get(SuiteKeys.CHECKPOINTS), checkpointNames, InitSpec.SCRATCH);
+        collectNames(keys.get(SuiteKeys.AUGMENTATIONS), augmentationNames, AugmentationSpec.NONE,
+                ValueRule.Text.name("profile name"));
+        collectNames(keys.get(SuiteKeys.CHECKPOINTS), checkpointNames, InitSpec.SCRATCH,
+                ValueRule.Text.name("checkpoint name"));
         Map<String, AugmentationSpec> augmentations = augmentations(keys.get(SuiteKeys.AUGMENTATIONS));
         Map<String, CheckpointDefinition> checkpoints = checkpoints(keys.get(SuiteKeys.CHECKPOINTS));
         MatrixDefinition matrix = matrix(keys.get(SuiteKeys.MATRIX));
@@ -51,8 +53,8 @@ final class SuiteReader {
                 repeats == null ? 1 : repeats, timeout == null ? 0 : timeout, settings, augmentations, checkpoints);
     }
 
-    /** The names a section defines (checked as names; {@code reserved} is taken by the built-in value). */
-    private void collectNames(YamlNode.Entry entry, Set<String> names, String reserved) {
+    /** The names a section defines (checked by {@code rule}; {@code reserved} is taken by the built-in value). */
+    private void collectNames(YamlNode.Entry entry, Set<String> names, String reserved, ValueRule.Text rule) {
         if (entry == null || !(entry.value() instanceof YamlNode.Mapping definitions)) {
             return;
         }
@@ -61,7 +63,7 @@ final class SuiteReader {
             if (definition.key().equals(reserved)) {
                 problems.add(definition.keyMark(), path, "'" + reserved + "' is built in and cannot be redefined; "
                         + "choose another name");
-            } else if (SuiteKeys.DATASET_NAME.read(keyAsScalar(definition), path, problems) != null) {
+            } else if (rule.read(keyAsScalar(definition), path, problems) != null) {
                 names.add(definition.key());
             }
         }

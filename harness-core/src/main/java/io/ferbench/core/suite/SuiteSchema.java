@@ -134,7 +134,7 @@ public final class SuiteSchema {
                         .set("additionalProperties", new ValueRule.Switch().schema()));
             }
             case SuiteKeys.INCLUDE, SuiteKeys.EXCLUDE -> object().put("type", "array").set("items", ref(ENTRY_DEF));
-            case SuiteKeys.WITH -> ref(ENTRY_DEF);
+            case SuiteKeys.WITH -> mapping(SuiteKeys.MATRIX_ENTRY, true);  // may be empty: the cell itself from scratch
             case SuiteKeys.AUGMENTATIONS -> namedDefinitions(AUGMENTATION_DEF, AugmentationSpec.NONE);
             case SuiteKeys.CHECKPOINTS -> namedDefinitions(CHECKPOINT_DEF, InitSpec.SCRATCH);
             case SuiteKeys.LOG_RANGE -> mapping(SuiteKeys.LOG_RANGE_KEYS, false);
