@@ -36,7 +36,7 @@ class TransferLearningTest {
               pretrain:
                 kind: synthetic
                 classes: [disgust, fear, neutral, sad, contempt, sadly_fearful]
-                images_per_class: 100
+                images_per_class: 80
                 seed: 1
               target:
                 kind: synthetic
@@ -46,7 +46,7 @@ class TransferLearningTest {
             checkpoints:
               pretrained:
                 kind: cell
-                with: {dataset: pretrain, epochs: 8, batch_size: 32}
+                with: {dataset: pretrain, epochs: 6, batch_size: 32}
             matrix:
               dataset: target
               architecture: resnet18
@@ -61,7 +61,7 @@ class TransferLearningTest {
               exclude:
                 - {init: scratch, tune: head}
               include:
-                - {dataset: pretrain, epochs: 8, batch_size: 32}
+                - {dataset: pretrain, epochs: 6, batch_size: 32}
             timeout_minutes: 5
             """;
 
