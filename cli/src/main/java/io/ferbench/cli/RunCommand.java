@@ -3,18 +3,26 @@ package io.ferbench.cli;
 import io.ferbench.core.env.CacheDirectory;
 import io.ferbench.core.runner.ConsoleProgress;
 import io.ferbench.core.runner.Coordinator;
+import io.ferbench.core.runner.PlanSelection;
+import io.ferbench.core.runner.Preflight;
 import io.ferbench.core.runner.RunLayout;
 import io.ferbench.core.runner.RunOptions;
 import io.ferbench.core.runner.RunRefusedException;
 import io.ferbench.core.runner.RunSummary;
+import io.ferbench.core.runner.WorkerClasspath;
+import io.ferbench.core.smoke.SmokePlan;
+import io.ferbench.core.study.AnalysisListener;
 import io.ferbench.core.suite.SuiteException;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
+import io.ferbench.core.train.InferenceSettings;
 import io.ferbench.reports.ReportingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +89,28 @@ public final class RunCommand implements Callable<Integer> {
             description = "-Xmx of each worker JVM, for example 8g (default: a quarter of the memory, 1-16 GiB)")
     String workerHeap;
 
+    @Option(names = "--backends", paramLabel = "IDS", split = ",",
+            description = "run only the cells of these backends (comma-separated ids), or 'installed' for every "
+                    + "installed one; the other cells are left out and listed")
+    List<String> backends;
+
+    @Option(names = "--smoke",
+            description = "run the suite at toy scale: synthetic data with each dataset's class count, "
+                    + SmokePlan.IMAGE_SIZE + "x" + SmokePlan.IMAGE_SIZE + " pixels, " + SmokePlan.IMAGES_PER_CLASS
+                    + " images per class, one epoch, on the installed backends; results go to OUT/<suite name>-smoke/")
+    boolean smoke;
+
+    @Option(names = "--smoke-cells", paramLabel = "WHICH", defaultValue = "cover",
+            description = "with --smoke: 'cover' (default) runs cells that cover every value of every matrix axis, "
+                    + "'all' runs every cell")
+    SmokeCells smokeCells;
+
+    /** Which cells a smoke run runs. */
+    enum SmokeCells { cover, all }
+
+    /** The word for every installed backend in {@code --backends}. */
+    static final String INSTALLED = "installed";
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -88,14 +118,27 @@ public final class RunCommand implements Callable<Integer> {
         SuitePlan plan;
         RunOptions options;
         try {
-            plan = Suites.plan(suite);
             options = options();
+            PlanSelection selection = select(Suites.plan(suite), options);
+            selection.notes().forEach(note -> stdout.println("Note: " + note));
+            plan = selection.plan();
+            if (plan.cells().isEmpty()) {
+                stderr.println("nothing to run: every cell of the suite was left out (see the notes above)");
+                return INVALID_INPUT;
+            }
+            List<String> missing = smoke ? List.of() : Preflight.problems(plan, options.dataRoot());
+            if (!missing.isEmpty()) {
+                missing.forEach(stderr::println);
+                stderr.println("Nothing was run. Put the data in place (README.md, \"Reproduce the study\"), or try "
+                        + "the suite without it: ferbench run --smoke " + suite);
+                return INVALID_INPUT;
+            }
         } catch (SuiteException | IllegalArgumentException e) {
             stderr.println(e.getMessage());
             return INVALID_INPUT;
         }
         Coordinator coordinator = new Coordinator(options,
-                List.of(ConsoleProgress.forConsole(stdout), new ReportingListener()));
+                List.of(ConsoleProgress.forConsole(stdout), new ReportingListener(), new AnalysisListener(stdout)));
         RunSummary summary;
         try {
             summary = coordinator.run(plan);
@@ -114,7 +157,51 @@ public final class RunCommand implements Callable<Integer> {
         if (dataRoot != null) options = options.withDataRoot(dataRoot);
         if (cacheDir != null) options = options.withCache(new CacheDirectory(cacheDir));
         if (cellTimeout != null) options = options.withCellTimeoutSeconds(cellTimeout.toSeconds());
+        if (smoke) {
+            // a toy model's speed means nothing: measure inference once, keep a few features for the t-SNE plot, and
+            // start workers quickly (the client compiler only, one GC thread) since each runs for a second or two
+            options = options.withInference(new InferenceSettings(0, 1, 0, 1)).withFeatureSample(SMOKE_FEATURES)
+                    .withWorkerJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         return options;
+    }
+
+    private static final int SMOKE_FEATURES = 20;
+
+    /** The cells this run runs: a smoke selection, the cells of some backends, or the whole plan. */
+    private PlanSelection select(SuitePlan plan, RunOptions options) {
+        if (smokeCells == SmokeCells.all && !smoke) {
+            throw new IllegalArgumentException("--smoke-cells applies only with --smoke");
+        }
+        List<String> installed = WorkerClasspath.detect().installedBackends();
+        Set<String> chosen = backends == null ? null : backends(installed);
+        if (smoke) {
+            List<String> usable = chosen == null ? installed : installed.stream().filter(chosen::contains).toList();
+            return SmokePlan.of(plan, usable, options.cache().root().resolve("smoke-checkpoints"),
+                    smokeCells == SmokeCells.all);
+        }
+        return chosen == null ? new PlanSelection(plan, List.of()) : PlanSelection.backends(plan, chosen,
+                backends.contains(INSTALLED) ? PlanSelection.notInstalled(installed)
+                        : "not among --backends " + String.join(",", chosen));
+    }
+
+    /** The ids --backends names, with 'installed' replaced by the installed ones; unknown ids are errors. */
+    private Set<String> backends(List<String> installed) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> known = Suites.backendIds();
+        for (String id : backends) {
+            String trimmed = id.trim();
+            if (trimmed.equals(INSTALLED)) {
+                ids.addAll(installed);
+            } else if (known.contains(trimmed)) {
+                ids.add(trimmed);
+            } else {
+                throw new IllegalArgumentException("--backends: unknown backend '" + trimmed + "'; valid: "
+                        + String.join(", ", known) + ", or " + INSTALLED + " (installed here: "
+                        + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
+            }
+        }
+        return ids;
     }
 
     private static void printWhereResultsAre(PrintWriter out, RunLayout layout) {

@@ -70,17 +70,18 @@ class RunCommandTest {
 
     @Test
     void aRunWhoseCellsFailExitsWithOneSaysWhereResultsAreAndRefusesToOverwriteThem() throws Exception {
-        // this module's classpath has no backend, so the worker fails the cell with a clear error
-        Path suite = suite("djl");
+        // the test classpath has DJL and TensorFlow but not DL4J (whose JavaCPP clashes with TensorFlow's), so the
+        // worker fails a DL4J cell with a clear error
+        Path suite = suite("dl4j");
         Path results = dir.resolve("results");
         String[] args = {suite.toString(), "--out", results.toString(), "--cache-dir", dir.resolve("cache").toString(),
                 "--data-root", dir.toString(), "--worker-heap", "256m"};
         assertEquals(1, run(args), out + "\n" + err);
         Path suiteDir = results.resolve("cli-test");
         assertTrue(out.toString().contains("Results: " + suiteDir.resolve("results.csv")), out.toString());
-        assertTrue(out.toString().contains("FAILED: unknown backend 'djl'"), out.toString());
+        assertTrue(out.toString().contains("FAILED: unknown backend 'dl4j'"), out.toString());
         String csv = Files.readString(suiteDir.resolve("results.csv"));
-        assertTrue(csv.contains(",failed,") && csv.contains("installed backends: none"), csv);
+        assertTrue(csv.contains(",failed,") && csv.contains("installed backends: djl (Deep Java Library"), csv);
 
         assertEquals(2, run(args));
         assertTrue(err.toString().contains("--resume"), err.toString());
@@ -104,5 +105,47 @@ class RunCommandTest {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = extra;
         return all;
+    }
+
+    @Test
+    void backendsLeavesOutTheOtherBackendsCellsAndNamesThem() throws Exception {
+        Path suite = suite("dl4j");
+        assertEquals(2, run(suite.toString(), "--backends", "installed", "--out", dir.resolve("o").toString()));
+        assertTrue(out.toString().contains("left out 1 cell of backend dl4j: not installed here (installed: djl, "
+                + "tensorflow)"), out.toString());
+        assertTrue(err.toString().contains("nothing to run"), err.toString());
+        assertEquals(2, run(suite.toString(), "--backends", "pytorch"));
+        assertTrue(err.toString().contains("--backends: unknown backend 'pytorch'; valid: djl, tensorflow, dl4j, or "
+                + "installed"), err.toString());
+        assertEquals(2, run(suite.toString(), "--smoke-cells", "all"));
+        assertTrue(err.toString().contains("--smoke-cells applies only with --smoke"), err.toString());
+    }
+
+    @Test
+    void aMissingDatasetStopsTheRunBeforeAnyCellWithTheLayoutItExpected() throws Exception {
+        Path file = dir.resolve("fer.yaml");
+        Files.writeString(file, """
+                name: needs-data
+                datasets:
+                  fer2013:
+                    kind: folder
+                    path: fer2013
+                    download: "Kaggle msambare/fer2013, unzipped into fer2013/"
+                  tiny:
+                    kind: fer2013-csv
+                    path: csv/fer2013.csv
+                matrix:
+                  dataset: [fer2013, tiny]
+                """);
+        Path data = dir.resolve("data");
+        assertEquals(2, run(file.toString(), "--data-root", data.toString(), "--out", dir.resolve("o").toString()));
+        String message = err.toString();
+        assertTrue(message.contains("dataset 'fer2013' (kind folder): " + data.resolve("fer2013") + " does not exist; "
+                + "expected there <root>/<class>/*.png"), message);
+        assertTrue(message.contains("Get it: Kaggle msambare/fer2013, unzipped into fer2013/"), message);
+        assertTrue(message.contains("dataset 'tiny' (kind fer2013-csv): " + data.resolve("csv/fer2013.csv")
+                + " does not exist; expected there a CSV file with columns emotion,pixels,Usage"), message);
+        assertTrue(message.contains("ferbench run --smoke"), message);
+        assertTrue(Files.notExists(dir.resolve("o").resolve("needs-data")), "nothing was run");
     }
 }

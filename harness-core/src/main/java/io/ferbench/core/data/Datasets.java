@@ -1,6 +1,7 @@
 package io.ferbench.core.data;
 
 import io.ferbench.core.suite.DatasetSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Datasets {
     /** The dataset kinds {@link #prepare} understands. */
     public static final List<String> KINDS = List.of("synthetic", "folder", "fer2013-csv", "labels-csv");
+    /** The variable that sets the data root when {@code --data-root} is not given. */
+    public static final String DATA_ROOT_VARIABLE = "FERBENCH_DATA";
     /** Largest accepted {@code image_size}. */
     public static final int MAX_IMAGE_SIZE = 4096;
 
@@ -32,13 +35,64 @@ public final class Datasets {
      */
     public static PreparedDataset prepare(DatasetSpec spec, Path dataRoot, Path cacheDir) {
         validate(spec);
+        Optional<String> missing = checkAvailable(spec, dataRoot);
+        if (missing.isPresent()) {
+            throw new DatasetException(missing.get());
+        }
         Path base = dataRoot == null ? Path.of("") : dataRoot;
         DatasetSource source = source(spec, base);
         String where = "dataset '" + spec.name() + "' (" + spec.kind()
                 + (spec.path() == null ? "" : " " + base.resolve(spec.path()).toAbsolutePath().normalize()) + ")";
-        if (cacheDir == null) {
-            return build(spec, source, where);
+        PreparedDataset dataset = cacheDir == null ? build(spec, source, where) : cached(spec, source, where, cacheDir);
+        checkClassCount(spec, dataset, where);
+        return dataset;
+    }
+
+    /**
+     * Whether the dataset's files are where the suite says, without reading them: a run checks every dataset first, so
+     * a missing download is reported once, before any cell starts.
+     *
+     * @return empty when the path exists (or the kind needs none); otherwise what is missing, the layout the kind
+     *         expects there, and the suite's {@code download} hint
+     */
+    public static Optional<String> checkAvailable(DatasetSpec spec, Path dataRoot) {
+        if (spec.path() == null || spec.path().isBlank() || !KINDS.contains(spec.kind())) {
+            return Optional.empty();  // synthetic, or a spec that prepare rejects with its own message
         }
+        Path base = dataRoot == null ? Path.of("") : dataRoot;
+        Path path = base.resolve(spec.path()).toAbsolutePath().normalize();
+        boolean folder = spec.kind().equals("folder");
+        if (folder ? Files.isDirectory(path) : Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        String what = Files.exists(path) ? (folder ? " is a file, not a folder" : " is not a file") : " does not exist";
+        return Optional.of("dataset '" + spec.name() + "' (kind " + spec.kind() + "): " + path + what
+                + "; expected there " + expectedLayout(spec.kind())
+                + (spec.download() == null ? "" : ". Get it: " + spec.download())
+                + ". Relative paths start at the data root " + base.toAbsolutePath().normalize()
+                + " (set it with --data-root or " + DATA_ROOT_VARIABLE + ")");
+    }
+
+    private static String expectedLayout(String kind) {
+        return switch (kind) {
+            case "folder" -> FolderSource.EXPECTED_LAYOUT.substring("expected ".length());
+            case "fer2013-csv" -> Fer2013CsvSource.EXPECTED;
+            case "labels-csv" -> LabelsCsvSource.EXPECTED + ", with the image paths relative to the CSV's folder "
+                    + "(or to root)";
+            default -> "nothing";
+        };
+    }
+
+    /** A suite's {@code class_count} must match the classes found. */
+    private static void checkClassCount(DatasetSpec spec, PreparedDataset dataset, String where) {
+        if (spec.classCount() != null && spec.classCount() != dataset.numClasses()) {
+            throw new DatasetException(where + " has " + dataset.numClasses() + " classes (" + String.join(", ",
+                    dataset.classNames()) + ") but the suite says class_count: " + spec.classCount()
+                    + "; check the download, or name the classes to use with 'classes'");
+        }
+    }
+
+    private static PreparedDataset cached(DatasetSpec spec, DatasetSource source, String where, Path cacheDir) {
         CacheKey key = new CacheKey().add("format", DatasetCache.FORMAT_VERSION).add("kind", spec.kind())
                 .add("classes", spec.classes()).add("imagesPerClass", spec.imagesPerClass())
                 .add("imageSize", spec.imageSize()).add("grayscale", spec.grayscale())
@@ -61,7 +115,7 @@ public final class Datasets {
 
     private static DatasetSource source(DatasetSpec spec, Path base) {
         return switch (spec.kind()) {
-            case "synthetic" -> new SyntheticSource(spec.imagesPerClass(), spec.imageSize(), spec.seed());
+            case "synthetic" -> new SyntheticSource(spec.classes(), spec.imagesPerClass(), spec.imageSize(), spec.seed());
             case "folder" -> new FolderSource(base.resolve(requirePath(spec)));
             case "fer2013-csv" -> new Fer2013CsvSource(base.resolve(requirePath(spec)));
             case "labels-csv" -> new LabelsCsvSource(base.resolve(requirePath(spec)),

@@ -12,6 +12,7 @@ import java.util.Map;
  * row) and optionally {@code Usage} (Training → train, PublicTest → validation, PrivateTest → test).
  */
 final class Fer2013CsvSource implements DatasetSource {
+    static final String EXPECTED = "a CSV file with columns emotion,pixels,Usage (the original fer2013.csv)";
     static final int SIDE = 48;
     /** Class names by emotion code, in the lower-case names of the Kaggle folder layout. */
     static final List<String> CLASSES_BY_CODE = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
@@ -31,7 +32,7 @@ final class Fer2013CsvSource implements DatasetSource {
 
     @Override
     public Catalog catalog() {
-        CsvFiles.requireFile(csv, "fer2013-csv", "a CSV file with columns emotion,pixels,Usage");
+        CsvFiles.requireFile(csv, "fer2013-csv", EXPECTED);
         List<Sample> samples = new ArrayList<>();
         try (CsvReader reader = new CsvReader(csv)) {
             CsvReader.Row header = reader.header();

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * is an error, which catches misspelt labels.
  */
 final class LabelsCsvSource implements DatasetSource {
-    private static final String EXPECTED = "a CSV file with a header and columns path (or pth), label and optionally "
+    static final String EXPECTED = "a CSV file with a header and columns path (or pth), label and optionally "
             + "confidence (or relFCs)";
 
     private final Path csv;

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /**
- * Procedurally drawn grayscale faces in the seven FER2013 classes: the built-in dataset, so that everything runs
+ * Procedurally drawn grayscale faces in the seven FER2013 classes (and, on request, nine more: contempt and eight
+ * compound expressions, for datasets of up to 16 classes): the built-in dataset, so that everything runs
  * with no download. Each class has its own geometry (mouth curvature and opening, brow height and angle, eye
  * openness, wrinkles), blended from neutral by a random expression intensity; each face also varies in identity,
  * position, scale, rotation, lighting gradient, contrast and pixel noise. The result is learnable by a CNN but not
@@ -23,6 +25,12 @@ public final class SyntheticFaces {
     /** FER2013's classes, in the sorted order of its Kaggle folders. */
     public static final List<String> FER2013_CLASSES =
             List.of("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise");
+    /**
+     * Every class the generator draws: the FER2013 seven (the default of a synthetic dataset), then contempt and the
+     * compound expressions, which a dataset gets only by naming them.
+     */
+    public static final List<String> ALL_CLASSES = Arrays.stream(Expression.values())
+            .map(Expression::className).toList();
     /** Faces per class when a suite sets no {@code images_per_class}. */
     public static final int DEFAULT_IMAGES_PER_CLASS = 300;
     /** Version of the drawing; part of the cache key, so changing the drawing invalidates cached tensors. */
@@ -34,7 +42,7 @@ public final class SyntheticFaces {
     /**
      * Draws face {@code index} of class {@code className} as {@code size × size} gray bytes, row by row.
      *
-     * @throws DatasetException when the class is not one of {@link #FER2013_CLASSES}
+     * @throws DatasetException when the class is not one of {@link #ALL_CLASSES}
      */
     public static byte[] draw(String className, int index, int size, long seed) {
         return render(className, index, size, seed).toBytes();
@@ -56,7 +64,7 @@ public final class SyntheticFaces {
      * {@code out/test/<class>/...}, putting the last 20 % of each class's faces in test/. The same folder can
      * then be used as a dataset of kind {@code folder}.
      *
-     * @param classes        class names from {@link #FER2013_CLASSES}, or empty for all seven
+     * @param classes        class names from {@link #ALL_CLASSES}, or empty for the seven FER2013 classes
      * @param imagesPerClass faces per class (train and test together)
      * @return the number of files written
      */
@@ -100,6 +108,6 @@ public final class SyntheticFaces {
             }
         }
         throw new DatasetException("synthetic faces have no class '" + className + "'; the classes are "
-                + String.join(", ", FER2013_CLASSES));
+                + String.join(", ", ALL_CLASSES));
     }
 }

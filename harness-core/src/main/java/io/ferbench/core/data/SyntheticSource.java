@@ -5,13 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Kind {@code synthetic}: {@code perClass} faces of each FER2013 class, drawn directly at the requested size. */
+/**
+ * Kind {@code synthetic}: {@code perClass} faces of each requested class (the seven FER2013 classes when none are
+ * named), drawn directly at the requested size.
+ */
 final class SyntheticSource implements DatasetSource {
+    private final List<String> classes;
     private final int perClass;
     private final int size;
     private final long seed;
 
-    SyntheticSource(Integer imagesPerClass, int size, long seed) {
+    /** @param classes the classes a dataset names, or empty for the FER2013 seven */
+    SyntheticSource(List<String> classes, Integer imagesPerClass, int size, long seed) {
+        this.classes = classes.isEmpty() ? SyntheticFaces.FER2013_CLASSES
+                : classes.stream().map(c -> SyntheticFaces.expression(c).className()).toList();
         this.perClass = imagesPerClass == null ? SyntheticFaces.DEFAULT_IMAGES_PER_CLASS : imagesPerClass;
         this.size = size;
         this.seed = seed;
@@ -26,7 +33,7 @@ final class SyntheticSource implements DatasetSource {
     public Catalog catalog() {
         List<Sample> samples = new ArrayList<>();
         Map<String, String> locations = new LinkedHashMap<>();
-        for (String name : SyntheticFaces.FER2013_CLASSES) {
+        for (String name : classes) {
             locations.put(name, "the synthetic faces");
             for (int i = 0; i < perClass; i++) {
                 int index = i;
@@ -34,6 +41,6 @@ final class SyntheticSource implements DatasetSource {
                         channels -> SyntheticFaces.render(name, index, size, seed).withChannels(channels)));
             }
         }
-        return new Catalog(SyntheticFaces.FER2013_CLASSES, samples, locations, List.of());
+        return new Catalog(classes, samples, locations, List.of());
     }
 }

@@ -25,6 +25,7 @@ import io.ferbench.core.env.CacheDirectory;
 import io.ferbench.core.env.EnvironmentProbe;
 import io.ferbench.core.env.ProcessMemory;
 import io.ferbench.core.suite.CellSpec;
+import io.ferbench.core.train.ClassBalance;
 import io.ferbench.core.train.InferenceBenchmark;
 import io.ferbench.core.train.TestEvaluation;
 import io.ferbench.core.train.TestOutcome;
@@ -32,6 +33,7 @@ import io.ferbench.core.train.Timings;
 import io.ferbench.core.train.Trainer;
 import io.ferbench.core.train.TrainingOutcome;
 import io.ferbench.core.train.TrainingPlan;
+import io.ferbench.core.train.WeightTransfer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -105,10 +107,15 @@ public final class CellExecution {
                     cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier());
             ModelStats stats = ModelStats.of(graph);
             cost = new ModelCost(stats.parameters(), stats.macs());
-            NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
+            NamedTensors initial = startingWeights(cell, graph);
+            float[] classWeights = cell.classWeights()
+                    ? ClassBalance.weights(data.train().labels(), data.numClasses()) : null;
 
             try (TrainableModel model = modelDecorator.apply(
-                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), null)))) {
+                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), classWeights)))) {
+                if (cell.init().headOnly()) {
+                    model.freeze(WeightTransfer.backboneNodes(graph));
+                }
                 progress.phase("training");
                 TrainingOutcome outcome = trainer.train(model, data);
                 List<EpochRecord> history = outcome.summary().history();
@@ -118,6 +125,9 @@ public final class CellExecution {
                     return finish(CellStatus.DIVERGED, outcome.divergence().describe(), outcome.divergence(),
                             outcome.summary(), null, timing);
                 }
+                progress.phase("saving weights");
+                CellCheckpoints.export(model.exportWeights(), cell, data.classNames(),
+                        Path.of(request.cellsDir()).resolve(cell.id()).resolve(RunLayout.WEIGHTS_FILE));
                 progress.phase("testing");
                 TestOutcome test = TestEvaluation.run(model, data, cell.batchSize(), request.featureSample(),
                         cell.seed());
@@ -128,6 +138,23 @@ public final class CellExecution {
                 return finish(CellStatus.OK, null, null, outcome.summary(), test, timing);
             }
         }
+    }
+
+    /**
+     * The IR's seeded initialisation, or for a cell that starts from a checkpoint, the checkpoint's weights with a
+     * fresh head (unless it keeps the checkpoint's).
+     */
+    private NamedTensors startingWeights(CellSpec cell, ModelGraph graph) {
+        NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
+        if (cell.init().fromScratch()) {
+            return initial;
+        }
+        progress.phase("loading " + cell.init().checkpoint());
+        Path cellsDir = Path.of(request.cellsDir());
+        Path dataRoot = Path.of(request.dataRoot());
+        NamedTensors checkpoint = CellCheckpoints.load(cell.init(), cellsDir, dataRoot);
+        return WeightTransfer.startingWeights(graph, initial, checkpoint, cell.init().keepHead(),
+                CellCheckpoints.describe(cell.init(), CellCheckpoints.sourceFile(cell.init(), cellsDir, dataRoot)));
     }
 
     /** The result, with whatever the cell reached (dataset, model cost, environment) filled in. */

@@ -1,6 +1,7 @@
 package io.ferbench.core.runner;
 
 import io.ferbench.api.result.CellResult;
+import io.ferbench.api.result.CellStatus;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.BufferedReader;
@@ -94,7 +95,10 @@ public final class Coordinator {
                 CellSpec cell = toRun.get(i);
                 int position = i + 1;
                 tell(l -> l.cellStarted(cell, position, toRun.size()));
-                Optional<CellResult> result = runCell(cell, layout);
+                Optional<String> blocked = sourceNotReady(cell, results);
+                Optional<CellResult> result = blocked.isPresent()
+                        ? Optional.of(blocked(cell, layout, blocked.get()))
+                        : runCell(cell, layout);
                 if (result.isEmpty()) {
                     // cancelled while the cell ran: it is unfinished (an earlier failed attempt's file is gone too)
                     results.remove(cell.id());
@@ -210,8 +214,8 @@ public final class Coordinator {
         long timeout = options.effectiveTimeoutSeconds(cell.timeoutSeconds());
         clearCellFolder(layout, cell.id());
         JsonFiles.write(layout.requestFile(cell.id()), new WorkerRequest(cell, options.dataRoot().toString(),
-                options.cache().root().toString(), options.peakGflops(), options.inference(), options.featureSample()),
-                true);
+                options.cache().root().toString(), options.peakGflops(), options.inference(), options.featureSample(),
+                layout.cellsDir().toString()), true);
         Process process;
         try {
             process = launcher.start(cell, layout);
@@ -246,6 +250,30 @@ public final class Coordinator {
         return Optional.of(record(layout, CellResults.failed(cell, error, started, CellResults.now(), null), timeout));
     }
 
+    /**
+     * Why a cell that starts from another cell's weights cannot run: that cell has no ok result (it failed, diverged,
+     * or is not part of this run). Empty when the cell may run.
+     */
+    private static Optional<String> sourceNotReady(CellSpec cell, Map<String, CellResult> results) {
+        String source = cell.init().sourceCell();
+        if (source == null) return Optional.empty();
+        CellResult before = results.get(source);
+        if (before != null && before.status() == CellStatus.OK) return Optional.empty();
+        String state = before == null ? "has no result in this run"
+                : "ended " + before.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (before.error() == null ? "" : " (" + before.error() + ")");
+        return Optional.of("starts from the weights of cell " + source + " (checkpoint '" + cell.init().checkpoint()
+                + "'), which " + state + "; once that cell finishes ok, --resume runs this one");
+    }
+
+    /** Records a cell that could not start, without a worker. */
+    private CellResult blocked(CellSpec cell, RunLayout layout, String reason) {
+        Instant now = CellResults.now();
+        clearCellFolder(layout, cell.id());
+        return record(layout, CellResults.failed(cell, reason, now, now, null),
+                options.effectiveTimeoutSeconds(cell.timeoutSeconds()));
+    }
+
     /** Writes a result the coordinator made (the worker could not), with the timeout it ran under. */
     private static CellResult record(RunLayout layout, CellResult result, long timeout) {
         CellResult r = result.withConfig(result.config().withTimeoutSeconds(timeout));
@@ -275,7 +303,7 @@ public final class Coordinator {
         try {
             Files.createDirectories(dir);
             for (Path p : List.of(layout.resultFile(cellId), layout.stdoutLog(cellId), layout.stderrLog(cellId),
-                    layout.cellHistoryCsv(cellId))) {
+                    layout.cellHistoryCsv(cellId), layout.weightsFile(cellId))) {
                 Files.deleteIfExists(p);
             }
             try (Stream<Path> s = Files.list(dir)) {

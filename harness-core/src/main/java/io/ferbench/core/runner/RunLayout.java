@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public record RunLayout(Path suiteDir) {
     public static final String RESULT_FILE = "result.json";
+    /** The weights a cell that finished ok was tested with, keyed by IR names. */
+    public static final String WEIGHTS_FILE = "weights.safetensors";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public RunLayout {
@@ -37,6 +39,9 @@ public record RunLayout(Path suiteDir) {
     public Path stderrLog(String cellId) { return cellDir(cellId).resolve("stderr.log"); }
 
     public Path cellHistoryCsv(String cellId) { return cellDir(cellId).resolve("history.csv"); }
+
+    /** The cell's final weights (safetensors, IR names); later cells may start from them. */
+    public Path weightsFile(String cellId) { return cellDir(cellId).resolve(WEIGHTS_FILE); }
 
     /** A copy of the suite file as it was run. */
     public Path suiteCopy() { return suiteDir.resolve("suite.yaml"); }

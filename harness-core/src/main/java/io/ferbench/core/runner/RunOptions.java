@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirectory cache, Long cellTimeoutSeconds,
                          double peakGflops, InferenceSettings inference, int featureSample, String workerHeap,
                          List<String> workerJvmArgs, boolean shutdownHook) {
-    public static final String DATA_VARIABLE = "FERBENCH_DATA";
+    public static final String DATA_VARIABLE = io.ferbench.core.data.Datasets.DATA_ROOT_VARIABLE;
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
     public RunOptions {

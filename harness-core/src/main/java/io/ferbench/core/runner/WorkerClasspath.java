@@ -62,9 +62,12 @@ public final class WorkerClasspath {
         return entries;
     }
 
-    /** Backend ids of the distribution (its {@code backends/} sub-folders); empty outside one. */
+    /**
+     * Backend ids of the distribution (its {@code backends/} sub-folders); outside one, the backends on this JVM's
+     * classpath (which workers share).
+     */
     public List<String> installedBackends() {
-        if (home == null) return List.of();
+        if (home == null) return BackendRegistry.installed().stream().map(p -> p.id()).sorted().toList();
         Path dir = home.resolve("backends");
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {

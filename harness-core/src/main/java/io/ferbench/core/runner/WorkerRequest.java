@@ -12,6 +12,8 @@ import io.ferbench.core.train.InferenceSettings;
  * @param peakGflops     the machine's fp32 peak, for the share of peak
  * @param inference      how inference speed is measured
  * @param featureSample  how many test images' penultimate features to keep for t-SNE
+ * @param cellsDir       the run's {@code cells/} folder: the cell writes its weights to {@code <id>/} there and reads
+ *                       a source cell's from {@code <source id>/}
  */
 public record WorkerRequest(CellSpec cell, String dataRoot, String cacheRoot, double peakGflops,
-                            InferenceSettings inference, int featureSample) {}
+                            InferenceSettings inference, int featureSample, String cellsDir) {}

@@ -1,17 +1,24 @@
 package io.ferbench.core.suite;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The matrix keys, in canonical order (the order of {@link CellSpec#axes()} and of cell id parts).
- * Every axis has a default except {@link #DATASET}, whose default is the suite's only dataset.
+ * Every axis has a default except {@link #DATASET}, whose default is the suite's only dataset;
+ * {@link #CLASSES} and {@link #IMAGES_PER_CLASS} default to the cell's dataset's own setting.
  */
 enum Axis {
     DATASET("dataset", ValueRule.Text.name("dataset name"), null, null,
             "Dataset names from datasets:. Defaults to the only dataset when the suite defines one."),
+    CLASSES("classes", ValueRule.Text.free("class name", 1), FromDataset.VALUE, "cls",
+            "Class subset by name, in class-index order: one list, or a list of lists for an ablation over the number "
+                    + "of classes. Defaults to the dataset's classes."),
+    IMAGES_PER_CLASS("images_per_class", new ValueRule.Int(1, 10_000_000), FromDataset.VALUE, "ipc",
+            "Cap on the images per class (for synthetic: the number drawn). Defaults to the dataset's setting."),
     ARCHITECTURE("architecture", ValueRule.Text.choice("architecture", SuiteVocabulary.architectures()), "resnet18",
             null, "Network architecture (the model IR's name)."),
     WIDTH_MULTIPLIER("width_multiplier", new ValueRule.Real(0, false, 4, true), 1.0, "wm",
@@ -22,6 +29,16 @@ enum Axis {
             "auto uses a GPU when the backend sees one."),
     THREADS("threads", new ValueRule.Int(0, 4096), 0, "th", "Intra-op threads for the backend; 0 for its default."),
     IMAGE_SIZE("image_size", new ValueRule.Int(16, 1024), 48, "img", "Images are resized to image_size x image_size."),
+    AUGMENTATION("augmentation", ValueRule.Text.name("augmentation profile"), AugmentationSpec.NONE, "aug_",
+            "Random transforms of the training images: a profile name from augmentations:, or none."),
+    CLASS_WEIGHTS("class_weights", new ValueRule.Bool(), false, "cw",
+            "Weight the training loss by class, N / (classes x images of the class), against class imbalance."),
+    OVERSAMPLE("oversample", new ValueRule.Bool(), false, "os",
+            "Each epoch, repeat images of the smaller classes (drawn with replacement) up to the largest class."),
+    INIT("init", ValueRule.Text.name("checkpoint name"), InitSpec.SCRATCH, "from_",
+            "Initial weights: scratch (the seeded initialisation), or a checkpoint name from checkpoints:."),
+    TUNE("tune", ValueRule.Text.choice("tune mode", List.of(InitSpec.TUNE_ALL, InitSpec.TUNE_HEAD)),
+            InitSpec.TUNE_ALL, "tune_", "all trains every layer (deep-tuning); head freezes the rest (fine-tuning)."),
     BATCH_SIZE("batch_size", new ValueRule.Int(1, 65536), 128, "bs", "Training batch size (the study: 128)."),
     EPOCHS("epochs", new ValueRule.Int(1, 10000), 25, "ep", "Maximum epochs (the study: 25)."),
     LEARNING_RATE("learning_rate", new ValueRule.Real(0, false, 10, true), 0.001, "lr",
@@ -67,15 +84,26 @@ enum Axis {
 
     ValueRule rule() { return rule; }
 
-    /** The value when the matrix does not name this axis; null for {@link #DATASET}. */
+    /**
+     * The value when the matrix does not name this axis: null for {@link #DATASET}, {@link FromDataset#VALUE} for the
+     * axes whose default is the dataset's own setting.
+     */
     Object defaultValue() { return defaultValue; }
 
     /** Whether the axis also takes a {@code log_range} grid. */
     boolean takesLogRange() { return this == LEARNING_RATE; }
 
+    /** Whether one value of the axis is a list (of class names), so several values are a list of lists. */
+    boolean listValued() { return this == CLASSES; }
+
     /** The axis as a matrix key: one value or a list. */
     SuiteKey matrixKey() {
-        return new SuiteKey(key, SuiteKey.Shape.VALUES, rule, false, defaultValue, description);
+        return new SuiteKey(key, SuiteKey.Shape.VALUES, rule, false, documentedDefault(), description);
+    }
+
+    /** The default as users can write it; null when it depends on the dataset. */
+    private Object documentedDefault() {
+        return defaultValue == FromDataset.VALUE ? null : defaultValue;
     }
 
     /** The axis as a key of an include or exclude entry: one value, no default. */
@@ -87,13 +115,28 @@ enum Axis {
 
     /** The short names of cell ids ({@code lr}, {@code bs}, ...), each to its axis key, for suggestions. */
     static Map<String, String> shortNames() {
-        return Arrays.stream(values()).filter(a -> a.idPrefix != null && !a.idPrefix.equals(a.key))
-                .collect(Collectors.toUnmodifiableMap(a -> a.idPrefix, Axis::key));
+        return Arrays.stream(values()).filter(a -> a.idPrefix != null && !shortName(a).equals(a.key))
+                .collect(Collectors.toUnmodifiableMap(Axis::shortName, Axis::key));
     }
 
-    /** This axis's part of a cell id: {@code lr0.001}, {@code es_off}, {@code cpu}. */
+    private static String shortName(Axis axis) {
+        return axis.idPrefix.endsWith("_") ? axis.idPrefix.substring(0, axis.idPrefix.length() - 1) : axis.idPrefix;
+    }
+
+    /**
+     * This axis's part of a cell id: {@code lr0.001}, {@code es_off}, {@code cpu}, {@code cls3_angry.happy.sad};
+     * {@code all} where the dataset sets no cap or subset.
+     */
     String idPart(Object value) {
-        String text = value instanceof Boolean on ? (on ? "_on" : "_off") : NumberText.of(value);
+        String text;
+        if (value instanceof Boolean on) {
+            text = on ? "_on" : "_off";
+        } else if (value instanceof List<?> names) {
+            text = names.isEmpty() ? "all" : names.size() + "_" + String.join(".", names.stream().map(String::valueOf)
+                    .toList());
+        } else {
+            text = value == null ? "all" : NumberText.of(value);
+        }
         return idPrefix == null ? text : idPrefix + text;
     }
 }

@@ -3,35 +3,76 @@ package io.ferbench.core.suite;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns expanded combinations into {@link CellSpec}s: repeats, ids, and the typed settings of each cell. */
+/**
+ * Turns expanded combinations into {@link CellSpec}s: settings that default to the dataset's, the cells a checkpoint
+ * starts from, repeats, ids, and the typed settings of each cell.
+ */
 final class CellPlanner {
     private CellPlanner() {
     }
 
-    /** The cells in plan order; the repeats of one combination are adjacent. */
-    static List<CellSpec> cells(SuiteDefinition suite, List<Map<Axis, Object>> combinations) {
+    /**
+     * The cells in plan order; the repeats of one combination are adjacent, and a cell that starts from another
+     * cell's weights comes after it. Problems (a checkpoint whose source cell the matrix lacks, a cycle) go to
+     * {@code problems}; the list is then meaningless.
+     */
+    static List<CellSpec> cells(SuiteDefinition suite, List<Map<Axis, Object>> combinations, Problems problems) {
+        CheckpointSources sources = CheckpointSources.resolve(suite, combinations, problems);
+        if (!problems.isEmpty()) {
+            return List.of();
+        }
+        int[] order = sources.dependenciesFirst();
+        int[] position = new int[order.length];
+        List<Map<Axis, Object>> resolved = new ArrayList<>();
+        for (int k = 0; k < order.length; k++) {
+            position[order[k]] = k;
+            resolved.add(withDatasetSettings(suite, combinations.get(order[k])));
+        }
+        // an axis left to each dataset's own setting is not what tells cells apart, so it does not name them
         Set<Axis> varying = EnumSet.noneOf(Axis.class);
         for (Axis axis : Axis.values()) {
             if (combinations.stream().map(c -> c.get(axis)).distinct().count() > 1) {
                 varying.add(axis);
             }
         }
-        int width = CellIds.width(combinations.size() * suite.repeats());
-        List<CellSpec> cells = new ArrayList<>();
-        for (Map<Axis, Object> combination : combinations) {
+        int width = CellIds.width(order.length * suite.repeats());
+        List<List<String>> ids = new ArrayList<>();
+        for (int k = 0; k < order.length; k++) {
+            List<String> repeats = new ArrayList<>();
             for (int repeat = 0; repeat < suite.repeats(); repeat++) {
-                int index = cells.size();
-                cells.add(cell(suite, combination, index, CellIds.of(index, width, combination, varying, repeat),
-                        repeat));
+                repeats.add(CellIds.of(k * suite.repeats() + repeat, width, resolved.get(k), varying, repeat));
+            }
+            ids.add(repeats);
+        }
+        List<CellSpec> cells = new ArrayList<>();
+        for (int k = 0; k < order.length; k++) {
+            int source = sources.sourceOf(order[k]);
+            for (int repeat = 0; repeat < suite.repeats(); repeat++) {
+                String sourceCell = source < 0 ? null : ids.get(position[source]).get(repeat);
+                cells.add(cell(suite, resolved.get(k), cells.size(), ids.get(k).get(repeat), repeat, sourceCell));
             }
         }
         return cells;
+    }
+
+    /** The combination with {@link FromDataset} replaced by the cell's dataset's own class subset and cap. */
+    private static Map<Axis, Object> withDatasetSettings(SuiteDefinition suite, Map<Axis, Object> combination) {
+        Map<Axis, Object> resolved = new EnumMap<>(combination);
+        DatasetSpec dataset = suite.datasets().get((String) combination.get(Axis.DATASET));
+        if (resolved.get(Axis.CLASSES) == FromDataset.VALUE) {
+            resolved.put(Axis.CLASSES, dataset.classes());
+        }
+        if (resolved.get(Axis.IMAGES_PER_CLASS) == FromDataset.VALUE) {
+            resolved.put(Axis.IMAGES_PER_CLASS, dataset.imagesPerClass());
+        }
+        return resolved;
     }
 
     /**
@@ -48,9 +89,13 @@ final class CellPlanner {
         return datasets;
     }
 
-    private static CellSpec cell(SuiteDefinition suite, Map<Axis, Object> values, int index, String id, int repeat) {
+    @SuppressWarnings("unchecked")
+    private static CellSpec cell(SuiteDefinition suite, Map<Axis, Object> values, int index, String id, int repeat,
+                                 String sourceCell) {
         DatasetSpec dataset = suite.datasets().get(text(values, Axis.DATASET))
-                .withImageSize(integer(values, Axis.IMAGE_SIZE));
+                .withImageSize(integer(values, Axis.IMAGE_SIZE))
+                .withClasses((List<String>) values.get(Axis.CLASSES))
+                .withImagesPerClass((Integer) values.get(Axis.IMAGES_PER_CLASS));
         OptimizerSpec optimizer = new OptimizerSpec(text(values, Axis.OPTIMIZER), real(values, Axis.LEARNING_RATE),
                 real(values, Axis.BETA1), real(values, Axis.BETA2), real(values, Axis.EPSILON),
                 real(values, Axis.WEIGHT_DECAY));
@@ -67,7 +112,20 @@ final class CellPlanner {
                 text(values, Axis.ARCHITECTURE), real(values, Axis.WIDTH_MULTIPLIER), backend,
                 text(values, Axis.DEVICE), integer(values, Axis.THREADS), integer(values, Axis.BATCH_SIZE),
                 integer(values, Axis.EPOCHS), optimizer, earlyStopping, (long) integer(values, Axis.SEED) + repeat,
-                repeat, timeoutSeconds, suite.backendSettings().getOrDefault(backend, Map.of()));
+                repeat, timeoutSeconds, suite.backendSettings().getOrDefault(backend, Map.of()),
+                suite.augmentations().get(text(values, Axis.AUGMENTATION)), (Boolean) values.get(Axis.CLASS_WEIGHTS),
+                (Boolean) values.get(Axis.OVERSAMPLE), init(suite, values, sourceCell));
+    }
+
+    private static InitSpec init(SuiteDefinition suite, Map<Axis, Object> values, String sourceCell) {
+        String tune = text(values, Axis.TUNE);
+        CheckpointDefinition checkpoint = suite.checkpoints().get(text(values, Axis.INIT));
+        if (checkpoint == null) {
+            return InitSpec.scratch().withTune(tune);
+        }
+        String path = checkpoint.kind().equals(InitSpec.FILE) ? checkpoint.pathFor(text(values, Axis.ARCHITECTURE))
+                : null;
+        return new InitSpec(checkpoint.name(), checkpoint.kind(), sourceCell, path, checkpoint.keepHead(), tune);
     }
 
     private static String text(Map<Axis, Object> values, Axis axis) {

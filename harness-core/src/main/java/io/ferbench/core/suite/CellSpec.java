@@ -25,9 +25,30 @@ import java.util.Map;
  * @param repeat          repeat index (0-based) when the suite asks for repeats
  * @param timeoutSeconds  the worker is killed after this long
  * @param backendSettings backend-specific switches, recorded in results
+ * @param augmentation    random transforms of the training images ({@link AugmentationSpec#none()} for none)
+ * @param classWeights    weight the training loss by class, {@code N / (classes × n_class)} (sklearn's "balanced")
+ * @param oversample      each epoch, draw extra images of the smaller classes (with replacement) until every class
+ *                        has as many as the largest
+ * @param init            where the initial weights come from and which layers train
  */
 public record CellSpec(String suite, String id, int index, Map<String, Object> axes, DatasetSpec dataset,
                        String architecture, double widthMultiplier, String backend, String device, int threads,
                        int batchSize, int epochs, OptimizerSpec optimizer, EarlyStoppingSpec earlyStopping,
-                       long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings) {
+                       long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings,
+                       AugmentationSpec augmentation, boolean classWeights, boolean oversample, InitSpec init) {
+    public CellSpec {
+        // absent in requests written before these settings existed: the plain recipe
+        if (augmentation == null) augmentation = AugmentationSpec.none();
+        if (init == null) init = InitSpec.scratch();
+    }
+
+    /** A cell with the plain recipe: no augmentation, no rebalancing, trained from scratch. */
+    public CellSpec(String suite, String id, int index, Map<String, Object> axes, DatasetSpec dataset,
+                    String architecture, double widthMultiplier, String backend, String device, int threads,
+                    int batchSize, int epochs, OptimizerSpec optimizer, EarlyStoppingSpec earlyStopping,
+                    long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings) {
+        this(suite, id, index, axes, dataset, architecture, widthMultiplier, backend, device, threads, batchSize,
+                epochs, optimizer, earlyStopping, seed, repeat, timeoutSeconds, backendSettings,
+                AugmentationSpec.none(), false, false, InitSpec.scratch());
+    }
 }

@@ -15,17 +15,43 @@ import java.util.List;
  * @param grayscale       convert to one channel (the study's setting) or keep RGB
  * @param minConfidence   {@code labels-csv}: drop rows whose confidence is below this; null keeps all
  * @param seed            seeds the synthetic generator and the stratified splits
+ * @param classCount      for a dataset that does not list its classes: how many it must have (checked when it is
+ *                        prepared, and the count smoke runs draw synthetic classes for); null otherwise
+ * @param download        where to get the data and how to unpack it, shown when the data is missing; null for none
  */
 public record DatasetSpec(String name, String kind, String path, String root, List<String> classes,
                           Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence,
-                          long seed) {
+                          long seed, Integer classCount, String download) {
     public DatasetSpec {
         classes = classes == null ? List.of() : List.copyOf(classes);
     }
 
+    /** A dataset with no class count check and no download hint. */
+    public DatasetSpec(String name, String kind, String path, String root, List<String> classes,
+                       Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence, long seed) {
+        this(name, kind, path, root, classes, imagesPerClass, imageSize, grayscale, minConfidence, seed, null, null);
+    }
+
     public int channels() { return grayscale ? 1 : 3; }
 
+    /** The number of classes when the suite says (by listing them or by {@code class_count}); null otherwise. */
+    public Integer knownClassCount() {
+        return classes.isEmpty() ? classCount : Integer.valueOf(classes.size());
+    }
+
     public DatasetSpec withImageSize(int size) {
-        return new DatasetSpec(name, kind, path, root, classes, imagesPerClass, size, grayscale, minConfidence, seed);
+        return new DatasetSpec(name, kind, path, root, classes, imagesPerClass, size, grayscale, minConfidence, seed,
+                classCount, download);
+    }
+
+    /** With another class subset (empty for all); a subset replaces the class count check. */
+    public DatasetSpec withClasses(List<String> subset) {
+        return new DatasetSpec(name, kind, path, root, subset, imagesPerClass, imageSize, grayscale, minConfidence,
+                seed, subset.isEmpty() ? classCount : null, download);
+    }
+
+    public DatasetSpec withImagesPerClass(Integer cap) {
+        return new DatasetSpec(name, kind, path, root, classes, cap, imageSize, grayscale, minConfidence, seed,
+                classCount, download);
     }
 }

@@ -19,6 +19,8 @@ final class SuiteKeys {
     static final String REPEATS = "repeats";
     static final String TIMEOUT_MINUTES = "timeout_minutes";
     static final String BACKEND_SETTINGS = "backend_settings";
+    static final String AUGMENTATIONS = "augmentations";
+    static final String CHECKPOINTS = "checkpoints";
 
     static final String KIND = "kind";
     static final String PATH = "path";
@@ -28,6 +30,18 @@ final class SuiteKeys {
     static final String GRAYSCALE = "grayscale";
     static final String MIN_CONFIDENCE = "min_confidence";
     static final String SEED = "seed";
+    static final String CLASS_COUNT = "class_count";
+    static final String DOWNLOAD = "download";
+
+    static final String FLIP = "flip";
+    static final String ROTATION = "rotation";
+    static final String TRANSLATE = "translate";
+    static final String CROP = "crop";
+    static final String BRIGHTNESS = "brightness";
+    static final String CONTRAST = "contrast";
+
+    static final String WITH = "with";
+    static final String KEEP_HEAD = "keep_head";
 
     static final String INCLUDE = "include";
     static final String EXCLUDE = "exclude";
@@ -52,7 +66,12 @@ final class SuiteKeys {
             SuiteKey.value(TIMEOUT_MINUTES, new ValueRule.Real(0, false, 10080, true), 60.0,
                     "A cell's worker is stopped after this many minutes."),
             SuiteKey.section(BACKEND_SETTINGS, false,
-                    "Per-backend switches, by backend id, passed to the backend and recorded in results.")));
+                    "Per-backend switches, by backend id, passed to the backend and recorded in results."),
+            SuiteKey.section(AUGMENTATIONS, false,
+                    "Named augmentation profiles (random transforms of the training images) for the matrix's "
+                            + "augmentation axis."),
+            SuiteKey.section(CHECKPOINTS, false,
+                    "Named starting weights for the matrix's init axis: another cell of this suite, or a file.")));
 
     static final KeyTable DATASET = new KeyTable("a dataset", List.of(
             SuiteKey.requiredValue(KIND, ValueRule.Text.choice("dataset kind", DatasetKind.ids()),
@@ -70,7 +89,38 @@ final class SuiteKeys {
             SuiteKey.value(MIN_CONFIDENCE, new ValueRule.Real(0, true, 1, true), null,
                     "labels-csv only: drop rows whose confidence is below this."),
             SuiteKey.value(SEED, new ValueRule.Int(0, Integer.MAX_VALUE), 0,
-                    "Seeds the stratified splits and the synthetic drawing.")));
+                    "Seeds the stratified splits and the synthetic drawing."),
+            SuiteKey.value(CLASS_COUNT, new ValueRule.Int(2, 10_000), null,
+                    "For a dataset that does not list its classes: how many it must have (checked when it is "
+                            + "prepared; smoke runs draw that many synthetic classes)."),
+            SuiteKey.value(DOWNLOAD, ValueRule.Text.free("text", 1), null,
+                    "Where to get the data and how to unpack it; shown when the data is missing.")));
+
+    /** An augmentation profile: every transform off unless named. */
+    static final KeyTable AUGMENTATION = new KeyTable("an augmentation profile", List.of(
+            SuiteKey.value(FLIP, new ValueRule.Bool(), false, "Mirror left-right with probability 1/2."),
+            SuiteKey.value(ROTATION, new ValueRule.Real(0, true, 180, true), 0.0,
+                    "Rotate by a uniform angle in [-rotation, rotation] degrees."),
+            SuiteKey.value(TRANSLATE, new ValueRule.Real(0, true, 0.5, true), 0.0,
+                    "Shift by up to this fraction of the image side, in x and in y."),
+            SuiteKey.value(CROP, new ValueRule.Real(0, false, 1, true), 1.0,
+                    "Zoom into a random square whose side is a uniform fraction in [crop, 1] of the image."),
+            SuiteKey.value(BRIGHTNESS, new ValueRule.Real(0, true, 1, true), 0.0,
+                    "Multiply pixels by a uniform factor in [1 - brightness, 1 + brightness]."),
+            SuiteKey.value(CONTRAST, new ValueRule.Real(0, true, 1, true), 0.0,
+                    "Blend with the image mean by a uniform factor in [1 - contrast, 1 + contrast].")));
+
+    /** A checkpoint definition. */
+    static final KeyTable CHECKPOINT = new KeyTable("a checkpoint", List.of(
+            SuiteKey.requiredValue(KIND, ValueRule.Text.choice("checkpoint kind", List.of(InitSpec.CELL,
+                    InitSpec.FILE)), "cell (the weights another cell of this suite ends with) or file (safetensors)."),
+            SuiteKey.section(WITH, false, "cell only: the source cell's matrix values where they differ from the cell "
+                    + "that starts from it; init is scratch and tune is all unless named."),
+            SuiteKey.value(PATH, ValueRule.Text.free("path", 1), null,
+                    "file only: a safetensors file keyed by IR names (torchvision's state_dict keys), relative to the "
+                            + "data root; {architecture} is replaced by the cell's architecture."),
+            SuiteKey.value(KEEP_HEAD, new ValueRule.Bool(), false,
+                    "Load the classifier head too (only when the class counts match); otherwise it starts afresh.")));
 
     static final KeyTable MATRIX_KEYS = new KeyTable("the matrix", matrixKeys(), Axis.shortNames());
 

@@ -20,6 +20,10 @@ final class SuiteReader {
     private final Problems problems;
     /** Names under datasets:, valid or not, so a matrix reference is checked once per mistake. */
     private final Set<String> datasetNames = new LinkedHashSet<>();
+    /** Names under augmentations:, with {@code none}. */
+    private final Set<String> augmentationNames = new LinkedHashSet<>(List.of(AugmentationSpec.NONE));
+    /** Names under checkpoints:, with {@code scratch}. */
+    private final Set<String> checkpointNames = new LinkedHashSet<>(List.of(InitSpec.SCRATCH));
 
     SuiteReader(Problems problems) {
         this.problems = problems;
@@ -35,12 +39,130 @@ final class SuiteReader {
         String name = (String) value(keys, SuiteKeys.TOP, SuiteKeys.NAME, "");
         String description = (String) value(keys, SuiteKeys.TOP, SuiteKeys.DESCRIPTION, "");
         Map<String, DatasetSpec> datasets = datasets(keys.get(SuiteKeys.DATASETS));
+        // names first: matrix values and checkpoints' 'with' refer to profiles and checkpoints in any order
+        collectNames(keys.get(SuiteKeys.AUGMENTATIONS), augmentationNames, AugmentationSpec.NONE,
+                ValueRule.Text.name("profile name"));
+        collectNames(keys.get(SuiteKeys.CHECKPOINTS), checkpointNames, InitSpec.SCRATCH,
+                ValueRule.Text.name("checkpoint name"));
+        Map<String, AugmentationSpec> augmentations = augmentations(keys.get(SuiteKeys.AUGMENTATIONS));
+        Map<String, CheckpointDefinition> checkpoints = checkpoints(keys.get(SuiteKeys.CHECKPOINTS));
         MatrixDefinition matrix = matrix(keys.get(SuiteKeys.MATRIX));
         Integer repeats = (Integer) value(keys, SuiteKeys.TOP, SuiteKeys.REPEATS, "");
         Double timeout = (Double) value(keys, SuiteKeys.TOP, SuiteKeys.TIMEOUT_MINUTES, "");
         Map<String, Map<String, String>> settings = backendSettings(keys.get(SuiteKeys.BACKEND_SETTINGS));
         return new SuiteDefinition(name, description == null ? "" : description, datasets, matrix,
-                repeats == null ? 1 : repeats, timeout == null ? 0 : timeout, settings);
+                repeats == null ? 1 : repeats, timeout == null ? 0 : timeout, settings, augmentations, checkpoints);
+    }
+
+    /** The names a section defines (checked by {@code rule}; {@code reserved} is taken by the built-in value). */
+    private void collectNames(YamlNode.Entry entry, Set<String> names, String reserved, ValueRule.Text rule) {
+        if (entry == null || !(entry.value() instanceof YamlNode.Mapping definitions)) {
+            return;
+        }
+        for (YamlNode.Entry definition : definitions.entries()) {
+            String path = join(entry.key(), definition.key());
+            if (definition.key().equals(reserved)) {
+                problems.add(definition.keyMark(), path, "'" + reserved + "' is built in and cannot be redefined; "
+                        + "choose another name");
+            } else if (rule.read(keyAsScalar(definition), path, problems) != null) {
+                names.add(definition.key());
+            }
+        }
+    }
+
+    // ---- augmentations and checkpoints --------------------------------------------------------------------
+
+    private Map<String, AugmentationSpec> augmentations(YamlNode.Entry entry) {
+        Map<String, AugmentationSpec> profiles = new LinkedHashMap<>();
+        profiles.put(AugmentationSpec.NONE, AugmentationSpec.none());
+        YamlNode.Mapping definitions = entry == null ? null : mapping(entry.value(), SuiteKeys.AUGMENTATIONS,
+                "a mapping from profile name to its transforms, such as {light: {flip: true, rotation: 10}}");
+        if (definitions == null) {
+            return profiles;
+        }
+        KeyTable table = SuiteKeys.AUGMENTATION;
+        for (YamlNode.Entry definition : definitions.entries()) {
+            String path = join(SuiteKeys.AUGMENTATIONS, definition.key());
+            YamlNode.Mapping node = mapping(definition.value(), path,
+                    "an augmentation profile: a mapping such as {flip: true, rotation: 10}");
+            if (node == null || !augmentationNames.contains(definition.key())) {
+                continue;
+            }
+            Map<String, YamlNode.Entry> keys = knownEntries(node, table, path, definition.keyMark());
+            Boolean flip = (Boolean) value(keys, table, SuiteKeys.FLIP, path);
+            Double rotation = (Double) value(keys, table, SuiteKeys.ROTATION, path);
+            Double translate = (Double) value(keys, table, SuiteKeys.TRANSLATE, path);
+            Double crop = (Double) value(keys, table, SuiteKeys.CROP, path);
+            Double brightness = (Double) value(keys, table, SuiteKeys.BRIGHTNESS, path);
+            Double contrast = (Double) value(keys, table, SuiteKeys.CONTRAST, path);
+            if (flip == null || rotation == null || translate == null || crop == null || brightness == null
+                    || contrast == null) {
+                continue;
+            }
+            AugmentationSpec spec = new AugmentationSpec(definition.key(), flip, rotation, translate, crop, brightness,
+                    contrast);
+            if (spec.isIdentity()) {
+                problems.add(definition.keyMark(), path, "the profile changes nothing; switch on at least one of "
+                        + String.join(", ", table.names()) + " (or use 'none')");
+            }
+            profiles.put(definition.key(), spec);
+        }
+        return profiles;
+    }
+
+    private Map<String, CheckpointDefinition> checkpoints(YamlNode.Entry entry) {
+        Map<String, CheckpointDefinition> checkpoints = new LinkedHashMap<>();
+        YamlNode.Mapping definitions = entry == null ? null : mapping(entry.value(), SuiteKeys.CHECKPOINTS,
+                "a mapping from checkpoint name to its definition, such as {imagenet: {kind: file, path: x.safetensors}}");
+        if (definitions == null) {
+            return checkpoints;
+        }
+        KeyTable table = SuiteKeys.CHECKPOINT;
+        for (YamlNode.Entry definition : definitions.entries()) {
+            String path = join(SuiteKeys.CHECKPOINTS, definition.key());
+            YamlNode.Mapping node = mapping(definition.value(), path,
+                    "a checkpoint definition: a mapping with at least 'kind', such as {kind: cell, with: {dataset: x}}");
+            if (node == null || !checkpointNames.contains(definition.key())) {
+                continue;
+            }
+            Map<String, YamlNode.Entry> keys = knownEntries(node, table, path, definition.keyMark());
+            String kind = (String) value(keys, table, SuiteKeys.KIND, path);
+            String file = (String) value(keys, table, SuiteKeys.PATH, path);
+            Boolean keepHead = (Boolean) value(keys, table, SuiteKeys.KEEP_HEAD, path);
+            YamlNode.Entry withEntry = keys.get(SuiteKeys.WITH);
+            Map<Axis, Object> with = new EnumMap<>(Axis.class);
+            if (withEntry != null) {
+                YamlNode.Mapping withNode = mapping(withEntry.value(), join(path, SuiteKeys.WITH),
+                        "a mapping from matrix key to one value, such as {dataset: fer2013}");
+                if (withNode != null) {
+                    with = entryValues(withNode, join(path, SuiteKeys.WITH));
+                }
+            }
+            for (Axis fixed : List.of(Axis.ARCHITECTURE, Axis.WIDTH_MULTIPLIER)) {
+                if (with.containsKey(fixed)) {
+                    problems.add(withEntry.keyMark(), join(path, SuiteKeys.WITH + "." + fixed.key()), "a checkpoint's "
+                            + "source cell has the architecture of the cell that starts from it (weights of another "
+                            + "network do not fit); remove " + fixed.key());
+                }
+            }
+            if (kind == null || keepHead == null) {
+                continue;
+            }
+            if (kind.equals(InitSpec.CELL) && file != null) {
+                problems.add(keys.get(SuiteKeys.PATH).keyMark(), join(path, SuiteKeys.PATH), "'path' is for kind file; "
+                        + "a cell checkpoint names its source cell with 'with'");
+            }
+            if (kind.equals(InitSpec.FILE) && file == null) {
+                problems.add(definition.keyMark(), join(path, SuiteKeys.PATH), "missing required key 'path' for a file "
+                        + "checkpoint: " + table.get(SuiteKeys.PATH).description());
+            }
+            if (kind.equals(InitSpec.FILE) && withEntry != null) {
+                problems.add(withEntry.keyMark(), join(path, SuiteKeys.WITH), "'with' is for kind cell; remove it");
+            }
+            checkpoints.put(definition.key(), new CheckpointDefinition(definition.key(), kind, with, file, keepHead,
+                    definition.keyMark()));
+        }
+        return checkpoints;
     }
 
     // ---- datasets ---------------------------------------------------------------------------------------
@@ -100,12 +222,18 @@ final class SuiteReader {
         Boolean grayscale = (Boolean) value(keys, table, SuiteKeys.GRAYSCALE, path);
         Double minConfidence = (Double) value(keys, table, SuiteKeys.MIN_CONFIDENCE, path);
         Integer seed = (Integer) value(keys, table, SuiteKeys.SEED, path);
+        Integer classCount = (Integer) value(keys, table, SuiteKeys.CLASS_COUNT, path);
+        String download = (String) value(keys, table, SuiteKeys.DOWNLOAD, path);
+        if (classCount != null && classesEntry != null) {
+            problems.add(keys.get(SuiteKeys.CLASS_COUNT).keyMark(), join(path, SuiteKeys.CLASS_COUNT), "give either "
+                    + "classes or class_count: the listed classes already say how many there are");
+        }
         if (kindId == null || grayscale == null || seed == null) {
             return null;
         }
         // Image size 0 is a placeholder: each cell applies its own image_size.
         return new DatasetSpec(definition.key(), kindId, dataPath, root, classes, imagesPerClass, 0, grayscale,
-                minConfidence, seed);
+                minConfidence, seed, classCount, download);
     }
 
     /** path is required by file-based kinds; root and min_confidence only make sense for labels-csv. */
@@ -170,6 +298,9 @@ final class SuiteReader {
         if (node instanceof YamlNode.Mapping grid && axis.takesLogRange()) {
             return logRange(grid, path);
         }
+        if (axis.listValued()) {
+            return listAxisValues(axis, node, path);
+        }
         if (node instanceof YamlNode.Scalar scalar) {
             Object value = axisValue(axis, scalar, path);
             return value == null ? List.of() : List.of(value);
@@ -183,16 +314,86 @@ final class SuiteReader {
         return List.of();
     }
 
-    /** One axis value, checked by the axis rule and, for datasets, against the names under datasets:. */
-    private Object axisValue(Axis axis, YamlNode.Scalar scalar, String path) {
-        Object value = axis.rule().read(scalar, path, problems);
-        if (axis == Axis.DATASET && value != null && !datasetNames.isEmpty() && !datasetNames.contains(value)) {
-            problems.add(scalar.mark(), path, "dataset '" + value + "' is not defined under datasets"
-                    + DidYouMean.hint((String) value, datasetNames) + " (defined: " + String.join(", ", datasetNames)
-                    + ")");
+    /**
+     * The values of a list-valued axis: one list of names ({@code [angry, happy]}) is one value; a list of lists
+     * ({@code [[angry, happy], [angry, happy, sad]]}) is several.
+     */
+    private List<Object> listAxisValues(Axis axis, YamlNode node, String path) {
+        String shape = "a list of " + axis.rule().expectation() + "s such as [angry, happy], or a list of such lists";
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(node.mark(), path, "expected " + shape + ", got " + node.describe());
+            return List.of();
+        }
+        boolean nested = !sequence.items().isEmpty() && sequence.items().get(0) instanceof YamlNode.Sequence;
+        if (!nested) {
+            Object one = listAxisValue(axis, node, path);
+            return one == null ? List.of() : List.of(one);
+        }
+        List<Object> values = new ArrayList<>();
+        Map<Object, SourceMark> seen = new HashMap<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            YamlNode item = sequence.items().get(i);
+            Object value = listAxisValue(axis, item, path + "[" + i + "]");
+            if (value == null) {
+                continue;
+            }
+            SourceMark first = seen.putIfAbsent(value, item.mark());
+            if (first != null) {
+                problems.add(item.mark(), path + "[" + i + "]", "duplicate value " + value + " (also at line "
+                        + first.line() + "); give each value once");
+            } else {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** One value of a list-valued axis: a non-empty list of distinct names, as an unmodifiable list. */
+    private Object listAxisValue(Axis axis, YamlNode node, String path) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(node.mark(), path, "expected a list of " + axis.rule().expectation() + "s such as "
+                    + "[angry, happy], got " + node.describe());
             return null;
         }
+        int before = problems.count();
+        List<Object> names = distinctValues(sequence, path, (scalar, itemPath) -> axis.rule().read(scalar, itemPath,
+                problems));
+        if (problems.count() > before) {
+            return null;
+        }
+        if (axis == Axis.CLASSES && names.size() < 2) {
+            problems.add(sequence.mark(), path, "a classifier needs at least 2 classes, got " + names.size());
+            return null;
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * One axis value, checked by the axis rule and, for names, against what the suite defines (datasets,
+     * augmentation profiles, checkpoints).
+     */
+    private Object axisValue(Axis axis, YamlNode.Scalar scalar, String path) {
+        Object value = axis.rule().read(scalar, path, problems);
+        if (value == null) {
+            return null;
+        }
+        if (axis == Axis.DATASET && !datasetNames.isEmpty() && !datasetNames.contains(value)) {
+            return undefined(scalar, path, "dataset", value, SuiteKeys.DATASETS, datasetNames);
+        }
+        if (axis == Axis.AUGMENTATION && !augmentationNames.contains(value)) {
+            return undefined(scalar, path, "augmentation profile", value, SuiteKeys.AUGMENTATIONS, augmentationNames);
+        }
+        if (axis == Axis.INIT && !checkpointNames.contains(value)) {
+            return undefined(scalar, path, "checkpoint", value, SuiteKeys.CHECKPOINTS, checkpointNames);
+        }
         return value;
+    }
+
+    private Object undefined(YamlNode.Scalar scalar, String path, String noun, Object value, String section,
+                             Set<String> defined) {
+        problems.add(scalar.mark(), path, noun + " '" + value + "' is not defined under " + section
+                + DidYouMean.hint((String) value, defined) + " (defined: " + String.join(", ", defined) + ")");
+        return null;
     }
 
     private List<Object> logRange(YamlNode.Mapping grid, String path) {
@@ -242,22 +443,34 @@ final class SuiteReader {
                     problems.add(node.mark(), itemPath, "an empty entry would match every combination; name at "
                             + "least one matrix key");
                 }
-                Map<String, YamlNode.Entry> keys = knownEntries(node, SuiteKeys.MATRIX_ENTRY, itemPath, node.mark());
-                for (YamlNode.Entry axisEntry : keys.values()) {
-                    Axis axis = Axis.byKey(axisEntry.key());
-                    String keyPath = join(itemPath, axisEntry.key());
-                    Object value = axisEntry.value() instanceof YamlNode.Scalar scalar
-                            ? axisValue(axis, scalar, keyPath)
-                            : wrongShape(axisEntry.value(), keyPath, axis.rule().expectation()
-                                    + " (an entry takes one value per key; write one entry per value)");
-                    if (value != null) {
-                        values.put(axis, value);
-                    }
-                }
+                values = entryValues(node, itemPath);
             }
             entries.add(new MatrixEntry(values, itemPath, item.mark()));
         }
         return entries;
+    }
+
+    /** One value per axis, as include/exclude entries and a checkpoint's 'with' give them. */
+    private Map<Axis, Object> entryValues(YamlNode.Mapping node, String path) {
+        Map<Axis, Object> values = new EnumMap<>(Axis.class);
+        Map<String, YamlNode.Entry> keys = knownEntries(node, SuiteKeys.MATRIX_ENTRY, path, node.mark());
+        for (YamlNode.Entry axisEntry : keys.values()) {
+            Axis axis = Axis.byKey(axisEntry.key());
+            String keyPath = join(path, axisEntry.key());
+            Object value;
+            if (axis.listValued()) {
+                value = listAxisValue(axis, axisEntry.value(), keyPath);
+            } else {
+                value = axisEntry.value() instanceof YamlNode.Scalar scalar
+                        ? axisValue(axis, scalar, keyPath)
+                        : wrongShape(axisEntry.value(), keyPath, axis.rule().expectation()
+                                + " (an entry takes one value per key; write one entry per value)");
+            }
+            if (value != null) {
+                values.put(axis, value);
+            }
+        }
+        return values;
     }
 
     // ---- backend settings --------------------------------------------------------------------------------

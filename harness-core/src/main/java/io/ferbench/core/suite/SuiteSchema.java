@@ -30,6 +30,8 @@ public final class SuiteSchema {
     private static final String MATRIX_DEF = "matrix";
     private static final String ENTRY_DEF = "matrix-entry";
     private static final String LOG_RANGE_DEF = "log-range";
+    private static final String AUGMENTATION_DEF = "augmentation";
+    private static final String CHECKPOINT_DEF = "checkpoint";
 
     private SuiteSchema() {
     }
@@ -70,9 +72,12 @@ public final class SuiteSchema {
         defs.set(MATRIX_DEF, mapping(SuiteKeys.MATRIX_KEYS, true));
         defs.set(ENTRY_DEF, mapping(SuiteKeys.MATRIX_ENTRY, true).put("minProperties", 1));
         defs.set(LOG_RANGE_DEF, mapping(SuiteKeys.LOG_RANGE_OBJECT, false));
+        defs.set(AUGMENTATION_DEF, mapping(SuiteKeys.AUGMENTATION, false).put("minProperties", 1));
+        defs.set(CHECKPOINT_DEF, checkpoint());
         for (Axis axis : Axis.values()) {
+            ObjectNode value = axis.listValued() ? list(axis.rule().schema()).put("minItems", 2) : axis.rule().schema();
             defs.set(AXIS_PREFIX + axis.key(), object().put("description", axis.matrixKey().description())
-                    .setAll(axis.rule().schema()));
+                    .setAll(value));
         }
         return root;
     }
@@ -129,10 +134,36 @@ public final class SuiteSchema {
                         .set("additionalProperties", new ValueRule.Switch().schema()));
             }
             case SuiteKeys.INCLUDE, SuiteKeys.EXCLUDE -> object().put("type", "array").set("items", ref(ENTRY_DEF));
+            case SuiteKeys.WITH -> mapping(SuiteKeys.MATRIX_ENTRY, true);  // may be empty: the cell itself from scratch
+            case SuiteKeys.AUGMENTATIONS -> namedDefinitions(AUGMENTATION_DEF, AugmentationSpec.NONE);
+            case SuiteKeys.CHECKPOINTS -> namedDefinitions(CHECKPOINT_DEF, InitSpec.SCRATCH);
             case SuiteKeys.LOG_RANGE -> mapping(SuiteKeys.LOG_RANGE_KEYS, false);
             default -> throw new IllegalStateException("the key table has a section '" + name
                     + "' that SuiteSchema does not describe");
         };
+    }
+
+    /** A mapping from a name (not the built-in {@code reserved}) to a definition. */
+    private static ObjectNode namedDefinitions(String def, String reserved) {
+        ObjectNode schema = object().put("type", "object");
+        ObjectNode names = schema.putObject("propertyNames").put("pattern", "^" + ValueRule.Text.NAME_REGEX + "$");
+        names.putObject("not").put("const", reserved);
+        return schema.set("additionalProperties", ref(def));
+    }
+
+    /** A checkpoint: a file checkpoint needs a path and takes no 'with'; a cell checkpoint takes no path. */
+    private static ObjectNode checkpoint() {
+        ObjectNode schema = mapping(SuiteKeys.CHECKPOINT, false);
+        ArrayNode conditions = schema.putArray("allOf");
+        ObjectNode file = conditions.addObject();
+        file.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.FILE);
+        ObjectNode fileThen = file.putObject("then");
+        fileThen.putArray("required").add(SuiteKeys.PATH);
+        fileThen.putObject("properties").put(SuiteKeys.WITH, false);
+        ObjectNode cell = conditions.addObject();
+        cell.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.CELL);
+        cell.putObject("then").putObject("properties").put(SuiteKeys.PATH, false);
+        return schema;
     }
 
     /** A dataset: its keys, plus per kind which kind-specific keys it requires and which it forbids. */

@@ -51,9 +51,20 @@ public final class Suites {
         problems.throwIfAny();
         List<Map<Axis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
         problems.throwIfAny();
-        List<CellSpec> cells = CellPlanner.cells(suite, combinations);
+        List<CellSpec> cells = CellPlanner.cells(suite, combinations, problems);
+        problems.throwIfAny();
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,
                 CellPlanner.datasets(suite, cells));
+    }
+
+    /** The backend ids a suite may name. */
+    public static List<String> backendIds() {
+        return SuiteVocabulary.backends();
+    }
+
+    /** The matrix keys in their canonical order (the order of {@link CellSpec#axes()} and of cell id parts). */
+    public static List<String> axisKeys() {
+        return java.util.Arrays.stream(Axis.values()).map(Axis::key).toList();
     }
 
     private static SuiteException fileProblem(Path file, String message) {

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  */
 public final class SeededOrder {
     /** Keeps the random streams of different uses apart for the same seed. */
-    public enum Stream { EPOCH_SHUFFLE, TRAIN_ACCURACY_SAMPLE, FEATURE_SAMPLE }
+    public enum Stream { EPOCH_SHUFFLE, TRAIN_ACCURACY_SAMPLE, FEATURE_SAMPLE, OVERSAMPLE }
 
     private SeededOrder() {}
 
@@ -30,7 +30,7 @@ public final class SeededOrder {
         return chosen;
     }
 
-    private static SplittableRandom random(long seed, Stream stream, int round) {
+    static SplittableRandom random(long seed, Stream stream, int round) {
         // Distinct, well-mixed start values per (seed, stream, round); SplittableRandom mixes further.
         long mixed = seed * 0x9E3779B97F4A7C15L + (stream.ordinal() + 1L) * 0xBF58476D1CE4E5B9L + round * 0x94D049BB133111EBL;
         return new SplittableRandom(mixed);

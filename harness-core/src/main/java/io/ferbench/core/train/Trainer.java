@@ -6,6 +6,7 @@ import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.core.augment.Augmenter;
 import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.env.ProcessMemory;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.List;
  * The epoch loop. Each epoch visits the training images in a permutation derived from the cell seed
  * and the epoch number (so every backend sees the same batches), the last partial batch included;
  * then evaluates the validation split, measures the training accuracy on a fixed sample, and asks
- * early stopping whether to go on.
+ * early stopping whether to go on. With oversampling the permutation covers the training images plus
+ * extra draws of the smaller classes ({@link ClassBalance}); with augmentation each training image is
+ * transformed as its epoch and position draw ({@link TrainingBatches}) — evaluation passes never augment.
  *
  * <p>Timing: an epoch's time covers its training steps and its validation; the training-accuracy
  * pass and the copy of the best weights are done after the clock stops, since they are bookkeeping
@@ -52,6 +55,8 @@ public final class Trainer {
         }
         history.clear();
         Batches train = new Batches(data.train(), data.mean(), data.std());
+        TrainingBatches stepBatches = new TrainingBatches(data.train(), data.mean(), data.std(),
+                new Augmenter(plan.augmentation(), plan.seed()));
         Batches validation = new Batches(data.validation(), data.mean(), data.std());
         Evaluator evaluator = new Evaluator(model, plan.batchSize());
         int[] accuracySample = SeededOrder.sample(n, plan.trainAccuracySample(), plan.seed(),
@@ -60,16 +65,18 @@ public final class Trainer {
         boolean keepBest = stopping.enabled() && plan.earlyStopping().restoreBest();
         NamedTensors bestWeights = null;
         boolean stoppedEarly = false;
-        int steps = Batches.count(n, plan.batchSize());
         double lastValidationSeconds = 0;
 
         for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
-            int[] order = SeededOrder.epochPermutation(n, plan.seed(), epoch);
+            int[] order = ClassBalance.epochOrder(data.train().labels(), data.numClasses(), plan.oversample(),
+                    plan.seed(), epoch);
+            int visits = order.length;  // n, or more when the smaller classes are oversampled
+            int steps = Batches.count(visits, plan.batchSize());
             long epochStart = System.nanoTime();
             double lossSum = 0;
             for (int step = 1; step <= steps; step++) {
                 int from = (step - 1) * plan.batchSize();
-                Batch batch = train.make(order, from, Math.min(from + plan.batchSize(), n));
+                Batch batch = stepBatches.make(order, from, Math.min(from + plan.batchSize(), visits), epoch);
                 float loss = model.trainStep(batch);
                 if (!Float.isFinite(loss)) {
                     return diverged(stopping, new Divergence(epoch, step, "train_loss", Float.toString(loss)));
@@ -86,7 +93,7 @@ public final class Trainer {
                 return diverged(stopping, new Divergence(epoch, 0, "val_loss", Double.toString(val.loss())));
             }
             double trainAccuracy = evaluator.evaluate(train, accuracySample, false, new int[0]).accuracy();
-            EpochRecord record = new EpochRecord(epoch, lossSum / n, trainAccuracy, val.loss(), val.accuracy(),
+            EpochRecord record = new EpochRecord(epoch, lossSum / visits, trainAccuracy, val.loss(), val.accuracy(),
                     epochSeconds, trainSeconds, plan.learningRate(), ProcessMemory.residentMb());
             history.add(record);
             lastValidationSeconds = epochSeconds - trainSeconds;

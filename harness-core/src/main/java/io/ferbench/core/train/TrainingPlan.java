@@ -1,5 +1,6 @@
 package io.ferbench.core.train;
 
+import io.ferbench.core.suite.AugmentationSpec;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.EarlyStoppingSpec;
 
@@ -8,9 +9,12 @@ import io.ferbench.core.suite.EarlyStoppingSpec;
  *
  * @param trainAccuracySample  how many training images (a fixed seeded sample) the end-of-epoch
  *                             training accuracy is measured on; the training set's size caps it
+ * @param augmentation         random transforms of the training images
+ * @param oversample           top every class up to the largest, each epoch
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, double learningRate,
-                           EarlyStoppingSpec earlyStopping, int trainAccuracySample) {
+                           EarlyStoppingSpec earlyStopping, int trainAccuracySample, AugmentationSpec augmentation,
+                           boolean oversample) {
     /** Enough images for a stable accuracy estimate (±1 % at 95 %) while costing little per epoch. */
     public static final int DEFAULT_TRAIN_ACCURACY_SAMPLE = 1_000;
 
@@ -22,10 +26,17 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
                     + trainAccuracySample);
         }
         if (earlyStopping == null) earlyStopping = EarlyStoppingSpec.off();
+        if (augmentation == null) augmentation = AugmentationSpec.none();
+    }
+
+    /** A plan without augmentation or oversampling. */
+    public TrainingPlan(int epochs, int batchSize, long seed, double learningRate, EarlyStoppingSpec earlyStopping,
+                        int trainAccuracySample) {
+        this(epochs, batchSize, seed, learningRate, earlyStopping, trainAccuracySample, AugmentationSpec.none(), false);
     }
 
     public static TrainingPlan of(CellSpec cell) {
         return new TrainingPlan(cell.epochs(), cell.batchSize(), cell.seed(), cell.optimizer().learningRate(),
-                cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE);
+                cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.augmentation(), cell.oversample());
     }
 }

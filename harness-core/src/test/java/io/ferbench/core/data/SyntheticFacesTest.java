@@ -10,6 +10,7 @@ import io.ferbench.core.suite.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,10 @@ class SyntheticFacesTest {
     Path dir;
 
     @Test
-    void theClassListIsExactlyTheDrawnExpressionsInSortedOrder() {
-        assertEquals(Arrays.stream(Expression.values()).map(Expression::className).sorted().toList(),
+    void theFer2013ClassesAreTheFirstSevenDrawnExpressionsInSortedOrder() {
+        assertEquals(Arrays.stream(Expression.values()).limit(7).map(Expression::className).sorted().toList(),
                 SyntheticFaces.FER2013_CLASSES);
+        assertEquals(Arrays.stream(Expression.values()).map(Expression::className).toList(), SyntheticFaces.ALL_CLASSES);
     }
 
     @Test
@@ -103,11 +105,39 @@ class SyntheticFacesTest {
 
     @Test
     void unknownClassIsAnErrorListingTheClasses() {
-        DatasetSpec spec = new DatasetSpec("syn", "synthetic", null, null, List.of("contempt"), 5, 16, true, null, 1L);
+        DatasetSpec spec = new DatasetSpec("syn", "synthetic", null, null, List.of("pride"), 5, 16, true, null, 1L);
         DatasetException e = assertThrows(DatasetException.class, () -> Datasets.prepare(spec, null, null));
-        assertTrue(e.getMessage().contains("'contempt'") && e.getMessage().contains(String.join(", ",
-                SyntheticFaces.FER2013_CLASSES)), e.getMessage());
-        assertThrows(DatasetException.class, () -> SyntheticFaces.draw("contempt", 0, 16, 1));
+        assertTrue(e.getMessage().contains("'pride'") && e.getMessage().contains(String.join(", ",
+                SyntheticFaces.ALL_CLASSES)), e.getMessage());
+        assertThrows(DatasetException.class, () -> SyntheticFaces.draw("pride", 0, 16, 1));
+    }
+
+    @Test
+    void sixteenClassesKeepFer2013sSevenFirstAndAreDrawnOnlyWhenNamed() {
+        assertEquals(16, SyntheticFaces.ALL_CLASSES.size());
+        assertEquals(SyntheticFaces.FER2013_CLASSES, SyntheticFaces.ALL_CLASSES.subList(0, 7));
+        assertEquals(16, Set.copyOf(SyntheticFaces.ALL_CLASSES).size());
+        PreparedDataset seven = Datasets.prepare(new DatasetSpec("syn", "synthetic", null, null, List.of(), 5, 16, true,
+                null, 1L), null, null);
+        assertEquals(SyntheticFaces.FER2013_CLASSES, seven.classNames(), "a synthetic dataset defaults to FER2013's");
+        PreparedDataset all = Datasets.prepare(new DatasetSpec("syn", "synthetic", null, null,
+                SyntheticFaces.ALL_CLASSES, 5, 16, true, null, 1L), null, null);
+        assertEquals(SyntheticFaces.ALL_CLASSES, all.classNames());
+        // a compound is drawn, distinct from both of its components
+        byte[] compound = SyntheticFaces.draw("happily_surprised", 0, 32, 4);
+        assertFalse(Arrays.equals(compound, SyntheticFaces.draw("happy", 0, 32, 4)));
+        assertFalse(Arrays.equals(compound, SyntheticFaces.draw("surprise", 0, 32, 4)));
+        // the geometry of a compound is the mean of its components'
+        assertEquals((Expression.HAPPY.mouthOpen + Expression.SURPRISE.mouthOpen) / 2,
+                Expression.HAPPILY_SURPRISED.mouthOpen, 1e-15);
+    }
+
+    @Test
+    void aClassCountThatTheDataDoesNotHaveIsAnError() {
+        DatasetSpec spec = new DatasetSpec("syn", "synthetic", null, null, List.of(), 5, 16, true, null, 1L, 13, null);
+        DatasetException e = assertThrows(DatasetException.class, () -> Datasets.prepare(spec, null, null));
+        assertTrue(e.getMessage().contains("has 7 classes") && e.getMessage().contains("class_count: 13"),
+                e.getMessage());
     }
 
     @Test

@@ -48,6 +48,6 @@ final class TinySuites {
     static WorkerRequest request(SuitePlan plan, int cell, Path dataRoot) {
         RunOptions o = options(dataRoot);
         return new WorkerRequest(plan.cells().get(cell), dataRoot.toString(), o.cache().root().toString(),
-                o.peakGflops(), o.inference(), o.featureSample());
+                o.peakGflops(), o.inference(), o.featureSample(), dataRoot.resolve("cells").toString());
     }
 }

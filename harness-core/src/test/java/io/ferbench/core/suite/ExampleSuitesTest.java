@@ -68,7 +68,7 @@ class ExampleSuitesTest {
         assertTrue(plan.cells().stream().filter(c -> !c.backend().equals("dl4j")).allMatch(c -> c.threads() == 0));
         CellSpec added = plan.cells().get(plan.cells().size() - 1);
         assertEquals("shufflenet_v2_x0_5", added.architecture());
-        assertEquals(Map.of("onednn", "false"), plan.cells().get(2).backendSettings());
+        assertEquals(Map.of("interop_threads", "1"), plan.cells().get(2).backendSettings());
     }
 
     @Test

@@ -249,10 +249,17 @@ class MatrixExpansionTest {
         assertEquals(java.util.Map.of(), cell.backendSettings());
         assertEquals(new DatasetSpec("synthetic-48", "synthetic", null, null, List.of(), 300, 48, true, null, 0),
                 cell.dataset());
-        assertEquals(List.of("dataset", "architecture", "width_multiplier", "backend", "device", "threads",
-                "image_size", "batch_size", "epochs", "learning_rate", "optimizer", "beta1", "beta2", "epsilon",
-                "weight_decay", "early_stopping", "monitor", "patience", "min_delta", "restore_best", "seed"),
+        assertEquals(List.of("dataset", "classes", "images_per_class", "architecture", "width_multiplier", "backend",
+                "device", "threads", "image_size", "augmentation", "class_weights", "oversample", "init", "tune",
+                "batch_size", "epochs", "learning_rate", "optimizer", "beta1", "beta2", "epsilon", "weight_decay",
+                "early_stopping", "monitor", "patience", "min_delta", "restore_best", "seed"),
                 List.copyOf(cell.axes().keySet()));
+        assertEquals(List.of(), cell.axes().get("classes"), "the dataset's classes: all of them");
+        assertEquals(300, cell.axes().get("images_per_class"), "the dataset's cap");
+        assertEquals(AugmentationSpec.none(), cell.augmentation());
+        assertFalse(cell.classWeights());
+        assertFalse(cell.oversample());
+        assertEquals(InitSpec.scratch(), cell.init());
         assertEquals("", plan.description());
         assertEquals(null, plan.file());
         assertEquals(48, plan.datasets().get("synthetic-48").imageSize());

@@ -106,9 +106,13 @@ class SuiteSchemaTest {
                 Map.entry("path", "affectnet/labels.csv"), Map.entry("root", "affectnet"),
                 Map.entry("classes", List.of("happy", "sad")), Map.entry("images_per_class", 10),
                 Map.entry("min_confidence", 0.5), Map.entry("from", 0.1), Map.entry("to", 0.001),
-                Map.entry("dataset", "all-keys"));
+                Map.entry("dataset", "all-keys"), Map.entry("download", "Kaggle's affectnet_hq, unzipped"), Map.entry("class_count", 8),
+                Map.entry("augmentations", Map.of("light", Map.of("flip", true, "rotation", 10))),
+                Map.entry("checkpoints", Map.of("imagenet", Map.of("kind", "file", "path", "{architecture}.st"),
+                        "pretrained", Map.of("kind", "cell", "with", Map.of("epochs", 5), "keep_head", true))));
 
         Map<String, Object> dataset = sample(defs.get("dataset"), examples);  // labels-csv takes every dataset key
+        dataset.remove("class_count");  // the alternative to classes: checked on its own below
         Map<String, Object> logRange = Map.of("log_range", sample(defs.get("log-range").get("properties")
                 .get("log_range"), examples));
         Map<String, Object> matrix = new LinkedHashMap<>();
@@ -144,6 +148,14 @@ class SuiteSchemaTest {
             oneEntry.put("matrix", Map.of("include", List.of(Map.of(key, value))));
             Suites.plan(new YAMLMapper().writeValueAsString(oneEntry), "entry-" + key + ".yaml");
         }
+
+        Map<String, Object> counted = new LinkedHashMap<>(suite);
+        counted.put("datasets", Map.of("all-keys", Map.of("kind", "folder", "path", "tiny", "class_count", 13)));
+        counted.put("matrix", Map.of());
+        assertEquals(13, Suites.plan(new YAMLMapper().writeValueAsString(counted), "count.yaml").cells().get(0)
+                .dataset().classCount());
+        assertEquals(SuiteKeys.AUGMENTATION.names(), propertyNames(defs.get("augmentation")));
+        assertEquals(SuiteKeys.CHECKPOINT.names(), propertyNames(defs.get("checkpoint")));
     }
 
     private static Map<String, Object> sample(JsonNode mappingSchema, Map<String, Object> examples) {
