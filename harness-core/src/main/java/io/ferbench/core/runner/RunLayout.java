@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public record RunLayout(Path suiteDir) {
     public static final String RESULT_FILE = "result.json";
+    public static final String DATASET_PREVIEW_FILE = "dataset.json";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public RunLayout {
@@ -37,6 +38,12 @@ public record RunLayout(Path suiteDir) {
     public Path stderrLog(String cellId) { return cellDir(cellId).resolve("stderr.log"); }
 
     public Path cellHistoryCsv(String cellId) { return cellDir(cellId).resolve("history.csv"); }
+
+    /** The dataset as the cell's worker prepared it: per-class statistics and sample thumbnails. */
+    public Path datasetPreviewFile(String cellId) { return cellDir(cellId).resolve(DATASET_PREVIEW_FILE); }
+
+    /** The report's t-SNE embedding of the cell's feature sample, kept so that it is computed once. */
+    public Path tsneFile(String cellId) { return cellDir(cellId).resolve("tsne.json"); }
 
     /** A copy of the suite file as it was run. */
     public Path suiteCopy() { return suiteDir.resolve("suite.yaml"); }
