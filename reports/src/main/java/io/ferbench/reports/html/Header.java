@@ -58,7 +58,7 @@ final class Header {
     /** {@code 3 cells: 2 ok, 0 diverged, 1 failed}, and the unfinished ones when there are any. */
     static String summary(Map<String, Integer> counts) {
         int total = counts.get("ok") + counts.get("diverged") + counts.get("failed");
-        return total + " cells: " + counts.get("ok") + " ok, " + counts.get("diverged") + " diverged, "
+        return total + (total == 1 ? " cell: " : " cells: ") + counts.get("ok") + " ok, " + counts.get("diverged") + " diverged, "
                 + counts.get("failed") + " failed" + (counts.get("unfinished") > 0 ? "; " + counts.get("unfinished")
                 + " not finished (not run yet, running, or interrupted)" : "");
     }

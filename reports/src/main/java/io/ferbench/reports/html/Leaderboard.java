@@ -18,7 +18,8 @@ import java.util.function.Function;
  * Section 2: one row a cell with its configuration, quality, speed, cost and status. Ok cells come
  * first, by test accuracy (then macro F1); diverged and failed cells follow with their error, never
  * hidden. In every figure column where a direction is better, the best value among the ok cells is
- * marked (when at least two ok cells have it). The page sorts and filters the rows.
+ * marked (when at least two ok cells have the figure and they are not all equal). The page sorts and
+ * filters the rows.
  */
 final class Leaderboard {
     /** Which way a figure improves; null for columns that are not ranked. */
@@ -74,9 +75,10 @@ final class Leaderboard {
                 && r.values().get(column.key()) instanceof Number).toList();
         if (candidates.size() < 2) return;
         Comparator<Row> order = Comparator.comparingDouble(r -> ((Number) r.values().get(column.key())).doubleValue());
-        Row best = column.better() == Better.max ? candidates.stream().max(order).orElseThrow()
-                : candidates.stream().min(order).orElseThrow();
-        double bestValue = ((Number) best.values().get(column.key())).doubleValue();
+        double max = ((Number) candidates.stream().max(order).orElseThrow().values().get(column.key())).doubleValue();
+        double min = ((Number) candidates.stream().min(order).orElseThrow().values().get(column.key())).doubleValue();
+        if (max == min) return; // all equal (the same model's parameters): nothing stands out
+        double bestValue = column.better() == Better.max ? max : min;
         for (Row r : candidates) {
             if (((Number) r.values().get(column.key())).doubleValue() == bestValue) r.best().add(column.key());
         }

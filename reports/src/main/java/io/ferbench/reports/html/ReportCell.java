@@ -35,20 +35,38 @@ record ReportCell(String key, int run, RunFolder folder, CellResult result) {
 
     /**
      * The value of a matrix axis as the suite wrote it ({@code 0.001}, {@code resnet18}); from the
-     * configuration for results that do not record their axes.
+     * configuration for results that do not record it, and {@code unknown} for an axis the
+     * configuration does not hold either.
      */
     String axis(String name) {
         String value = config().axes().get(name);
         if (value != null) return value;
         CellConfig c = config();
-        return switch (name) {
+        Object fromConfig = switch (name) {
             case Axes.BACKEND -> c.backend();
             case Axes.ARCHITECTURE -> c.architecture();
             case Axes.DATASET -> c.dataset();
-            case Axes.LEARNING_RATE -> String.valueOf(c.optimizer().learningRate());
-            case Axes.SEED -> String.valueOf(c.seed() - c.repeat());
+            case Axes.SEED -> c.seed() - c.repeat();
+            case Axes.LEARNING_RATE -> c.optimizer().learningRate();
+            case "width_multiplier" -> c.widthMultiplier();
+            case "device" -> c.device();
+            case "threads" -> c.threads();
+            case "image_size" -> c.imageSize();
+            case "batch_size" -> c.batchSize();
+            case "epochs" -> c.maxEpochs();
+            case "optimizer" -> c.optimizer().type();
+            case "beta1" -> c.optimizer().beta1();
+            case "beta2" -> c.optimizer().beta2();
+            case "epsilon" -> c.optimizer().epsilon();
+            case "weight_decay" -> c.optimizer().weightDecay();
+            case "early_stopping" -> c.earlyStopping().enabled();
+            case "monitor" -> c.earlyStopping().monitor();
+            case "patience" -> c.earlyStopping().patience();
+            case "min_delta" -> c.earlyStopping().minDelta();
+            case "restore_best" -> c.earlyStopping().restoreBest();
             default -> null;
         };
+        return fromConfig == null ? "unknown" : String.valueOf(fromConfig);
     }
 
     /** The epoch whose weights were tested: the restored best epoch, else the last one; null without history. */

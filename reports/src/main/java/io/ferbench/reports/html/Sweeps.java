@@ -62,7 +62,7 @@ final class Sweeps {
         for (ReportCell c : cells) {
             EpochRecord e = c.ok() ? c.evaluatedEpoch() : null;
             if (e == null) {
-                notes.add(axis + "=" + c.axis(axis) + " (" + Axes.label(c, lineAxes) + ", cell " + c.id() + "): "
+                notes.add(axis + "=" + Axes.display(c.axis(axis)) + " (" + Axes.label(c, lineAxes) + ", cell " + c.id() + "): "
                         + c.result().status().label());
                 continue;
             }
