@@ -204,6 +204,20 @@ class ReportInBrowserTest {
         assertEquals(seconds.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seconds, "then descending");
     }
 
+    @Test
+    void theReportOfARunWithNoFinishedCellOpensCleanlyAndSaysSo() throws Exception {
+        RunFolder empty = new RunFolder(new io.ferbench.core.runner.RunLayout(dir.resolve("empty")), "empty", "",
+                "name: empty\n", List.of(), List.of("000-djl-resnet18-faces-r0"));
+        Path file = dir.resolve("empty.html");
+        ComparisonReport.write(file, List.of(empty), new TsneEmbeddings());
+        chromium.open(file);
+        for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        assertTrue(text("#panel-leaderboard").contains("No cell has finished yet."));
+        assertTrue(text("#top").contains("1 of 1 cells"), text("#top"));
+        assertEquals(0L, chromium.script("return document.querySelectorAll('.chart').length"));
+        assertEquals(List.of(), chromium.consoleErrors());
+    }
+
     private void show(String view) {
         chromium.script("location.hash = arguments[0]", view);
         assertEquals(Boolean.FALSE, chromium.script("return document.getElementById('panel-' + arguments[0]).hidden",
