@@ -161,13 +161,18 @@
     };
   }
 
-  /** Axis bounds that take in every mean ± std of {@code spreads}, with a margin, within [floor, ceiling]. */
+  /**
+   * Axis bounds that take in every mean ± std of {@code spreads}, rounded outwards to a round step, within
+   * [floor, ceiling].
+   */
   function extent(spreads, floor, ceiling) {
     const low = Math.min(...spreads.map(s => s.mean - (s.std || 0)));
     const high = Math.max(...spreads.map(s => s.mean + (s.std || 0)));
-    const margin = Math.max((high - low) * 0.08, Math.abs(high) * 0.02, 1e-9);
-    const nice = v => Number(v.toPrecision(3));
-    return {min: nice(Math.max(floor, low - margin)), max: nice(Math.min(ceiling, high + margin))};
+    const span = high - low || Math.abs(high) || 1;
+    const step = Math.pow(10, Math.floor(Math.log10(span)));
+    const nice = v => Number(v.toPrecision(6));
+    return {min: nice(Math.max(floor, Math.floor(low / step) * step)),
+      max: nice(Math.min(ceiling, Math.ceil(high / step) * step))};
   }
 
   /** Vertical and horizontal error bars (± one standard deviation) around scatter points. */
@@ -514,8 +519,9 @@
 
   function drawHistory(grid, history) {
     const best = history.bestEpoch;
+    // on a category axis a number is an index: the best epoch's position, not its number
     const bestLine = best === null ? undefined : {silent: true, symbol: 'none', lineStyle: {type: 'dashed', color: '#888'},
-      label: {formatter: 'best epoch ' + best}, data: [{xAxis: best}]};
+      label: {formatter: 'best epoch ' + best}, data: [{xAxis: history.epoch.indexOf(best)}]};
     for (const [kind, train, val, unit] of [['loss', history.trainLoss, history.valLoss, 'cross-entropy'],
       ['accuracy', history.trainAccuracy, history.valAccuracy, '%']]) {
       // a loss that starts (or jumps) orders of magnitude above the rest is read on a log scale

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "ferbench.screenshots.report", matches = ".+")
 class ReportScreenshots {
-    /** View name (the page's hash) and the file it goes to. */
-    private static final List<String[]> VIEWS = List.of(
-            new String[] {"leaderboard", "leaderboard.png"},
-            new String[] {"comparison", "comparison.png"},
-            new String[] {"cells", "cell.png"},
-            new String[] {"sweeps", "sweeps.png"},
-            new String[] {"datasets", "datasets.png"});
+    /** View name (the page's hash), the file it goes to, and the page width (the leaderboard is wide). */
+    private static final List<Object[]> VIEWS = List.of(
+            new Object[] {"leaderboard", "leaderboard.png", 2600},
+            new Object[] {"comparison", "comparison.png", 1400},
+            new Object[] {"cells", "cell.png", 1400},
+            new Object[] {"sweeps", "sweeps.png", 1400},
+            new Object[] {"datasets", "datasets.png", 1400});
 
     @Test
     void takeScreenshotsOfTheMainViews() throws Exception {
@@ -37,12 +37,15 @@ class ReportScreenshots {
         Files.createDirectories(out);
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
             chromium.open(report);
-            for (String[] view : VIEWS) {
-                chromium.script("location.hash = arguments[0]; window.scrollTo(0, 0)", view[0]);
+            for (Object[] view : VIEWS) {
+                chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", view[2],
+                        "height", 900, "deviceScaleFactor", 1, "mobile", false));
+                chromium.script("location.hash = arguments[0]; window.scrollTo(0, 0);"
+                        + "window.dispatchEvent(new Event('resize'))", view[0]);
                 // the whole page, not only the window (chromedriver's own screenshot stops at the window)
                 Map<String, Object> shot = chromium.driver().executeCdpCommand("Page.captureScreenshot",
                         Map.of("format", "png", "captureBeyondViewport", true));
-                Files.write(out.resolve(view[1]), Base64.getDecoder().decode((String) shot.get("data")));
+                Files.write(out.resolve((String) view[1]), Base64.getDecoder().decode((String) shot.get("data")));
             }
             assertEquals(List.of(), chromium.consoleErrors());
         }
