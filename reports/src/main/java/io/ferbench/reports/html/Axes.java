@@ -44,8 +44,6 @@ final class Axes {
 
     List<String> varying() { return varying; }
 
-    boolean varies(String axis) { return varying.contains(axis); }
-
     /** The varying axes less {@code excluded}, in order. */
     List<String> varyingExcept(Collection<String> excluded) {
         return varying.stream().filter(a -> !excluded.contains(a)).toList();

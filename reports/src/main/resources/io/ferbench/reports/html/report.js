@@ -695,6 +695,15 @@
         series: [['mean', 'mean'], ['std', 'standard deviation']].map(([key, label]) => ({
           type: 'bar', name: label, data: d.classes.map(c => c[key] === null ? '-' : c[key])})),
       });
+      const head = h('tr', null, ['class', 'training', 'validation', 'test', 'all', 'mean', 'std'].map((t, i) =>
+        h('th', {class: i === 0 ? 'text' : null}, t)));
+      const body = h('tbody');
+      for (const c of d.classes) {
+        body.appendChild(h('tr', null, h('td', {class: 'text'}, c.name), h('td', null, c.train),
+            h('td', null, c.validation), h('td', null, c.test), h('td', null, c.train + c.validation + c.test),
+            h('td', null, round(c.mean, 3)), h('td', null, round(c.std, 3))));
+      }
+      panel.appendChild(h('div', {class: 'scroll'}, h('table', {class: 'dataset-classes'}, h('thead', null, head), body)));
       const samples = h('div', {class: 'samples', 'data-dataset': index});
       for (const c of d.classes) {
         const images = h('div');
