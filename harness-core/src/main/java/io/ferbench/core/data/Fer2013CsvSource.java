@@ -33,17 +33,15 @@ final class Fer2013CsvSource implements DatasetSource {
     public Catalog catalog() {
         CsvFiles.requireFile(csv, "fer2013-csv", "a CSV file with columns emotion,pixels,Usage");
         List<Sample> samples = new ArrayList<>();
-        boolean ownSplits;
         try (CsvReader reader = new CsvReader(csv)) {
             CsvReader.Row header = reader.header();
             int emotionColumn = reader.column(header, true, "emotion");
             int pixelsColumn = reader.column(header, true, "pixels");
             int usageColumn = reader.column(header, false, "Usage");
-            ownSplits = usageColumn >= 0;
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
                 reader.requireFields(row, header);
                 String className = className(row, emotionColumn);
-                Split split = ownSplits ? split(row, usageColumn) : Split.TRAIN;
+                Split split = usageColumn >= 0 ? split(row, usageColumn) : Split.TRAIN;
                 byte[] pixels = pixels(row, pixelsColumn);
                 samples.add(new Sample(className, split, csv.getFileName() + ":" + row.line(),
                         channels -> Raster.ofBytes(1, SIDE, SIDE, pixels).withChannels(channels)));
@@ -53,7 +51,7 @@ final class Fer2013CsvSource implements DatasetSource {
         List<String> present = samples.stream().map(Sample::className).distinct().toList();
         Map<String, String> locations = new LinkedHashMap<>();
         present.forEach(c -> locations.put(c, csv.toString()));
-        return new Catalog(present, samples, ownSplits, locations, List.of());
+        return new Catalog(present, samples, locations, List.of());
     }
 
     private String className(CsvReader.Row row, int column) {

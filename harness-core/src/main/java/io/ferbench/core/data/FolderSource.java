@@ -49,7 +49,6 @@ final class FolderSource implements DatasetSource {
     @Override
     public Catalog catalog() {
         List<ClassFolder> layout = layout();
-        boolean ownSplits = layout.stream().anyMatch(f -> f.split() != null);
         List<String> classNames = new ArrayList<>();
         Map<String, String> locations = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();
@@ -67,7 +66,7 @@ final class FolderSource implements DatasetSource {
                 }
             }
         }
-        return new Catalog(classNames, samples, ownSplits, locations, skipped);
+        return new Catalog(classNames, samples, locations, skipped);
     }
 
     /** The class folders, checking the layout; a split layout needs a train folder. */

@@ -71,7 +71,7 @@ final class LabelsCsvSource implements DatasetSource {
         }
         Map<String, String> locations = new LinkedHashMap<>();
         classNames.forEach(c -> locations.put(ClassSelection.key(c), csv + " (images under " + root + ")"));
-        return new Catalog(classNames, samples, false, locations, List.of());
+        return new Catalog(classNames, samples, locations, List.of());
     }
 
     /** The rows, parsed once; rows below the confidence threshold are dropped. */
@@ -120,7 +120,7 @@ final class LabelsCsvSource implements DatasetSource {
 
     /** Resolves a row's image path, refusing absolute paths and paths that leave the image root. */
     private Path image(CsvReader.Row row, int column) {
-        String value = row.field(column).trim();
+        String value = row.field(column).trim().replace('\\', '/'); // lists made on Windows use backslashes
         if (value.isEmpty()) {
             throw new DatasetException(csv + " line " + row.line() + ": the path is empty");
         }
@@ -130,7 +130,7 @@ final class LabelsCsvSource implements DatasetSource {
         } catch (InvalidPathException e) {
             throw new DatasetException(csv + " line " + row.line() + ": '" + value + "' is not a valid path");
         }
-        if (relative.isAbsolute() || value.startsWith("/") || value.startsWith("\\")) {
+        if (relative.isAbsolute() || value.startsWith("/")) {
             throw new DatasetException(csv + " line " + row.line() + ": path '" + value
                     + "' is absolute; paths must be relative to the image root " + root);
         }

@@ -34,6 +34,6 @@ final class SyntheticSource implements DatasetSource {
                         channels -> SyntheticFaces.render(name, index, size, seed).withChannels(channels)));
             }
         }
-        return new Catalog(SyntheticFaces.FER2013_CLASSES, samples, false, locations, List.of());
+        return new Catalog(SyntheticFaces.FER2013_CLASSES, samples, locations, List.of());
     }
 }

@@ -12,7 +12,7 @@ import io.ferbench.core.suite.EarlyStoppingSpec;
 public record TrainingPlan(int epochs, int batchSize, long seed, double learningRate,
                            EarlyStoppingSpec earlyStopping, int trainAccuracySample) {
     /** Enough images for a stable accuracy estimate (±1 % at 95 %) while costing little per epoch. */
-    public static final int DEFAULT_TRAIN_ACCURACY_SAMPLE = 10_000;
+    public static final int DEFAULT_TRAIN_ACCURACY_SAMPLE = 1_000;
 
     public TrainingPlan {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);

@@ -144,4 +144,12 @@ class DatasetCacheTest {
         assertEquals(builds + 1, Datasets.BUILDS.get());
         assertNotEquals(Arrays.hashCode(first.train().pixels()), Arrays.hashCode(otherSeed.train().pixels()));
     }
+
+    @Test
+    void anUnwritableCacheIsOnlyAMissedOptimisation() {
+        classFolders(dir.resolve("faces"), CLASSES, 5, 4);
+        TestData.text(cache(), "a file where the cache folder should be");
+        PreparedDataset d = prepare(spec("folder", "faces", List.of(), null, 4));
+        assertEquals(10, d.train().size() + d.validation().size() + d.test().size());
+    }
 }

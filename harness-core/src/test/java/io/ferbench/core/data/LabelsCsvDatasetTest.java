@@ -119,6 +119,17 @@ class LabelsCsvDatasetTest {
     }
 
     @Test
+    void windowsSeparatorsAreAcceptedButCannotEscapeEither() {
+        labels(",pth,label,relFCs", "30,happy\\img1.jpg.png,happy,0.9");
+        PreparedDataset d = prepare((Double) null);
+        assertEquals(31, d.train().size() + d.validation().size() + d.test().size());
+        assertTrue(d.skipped().isEmpty(), d.skipped().toString());
+        labels(",pth,label,relFCs", "30,..\\..\\secret.png,happy,0.9");
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare((Double) null));
+        assertTrue(e.getMessage().contains("line 32") && e.getMessage().contains("leaves the image root"), e.getMessage());
+    }
+
+    @Test
     void absolutePathIsAnErrorWithLine() {
         labels(",pth,label,relFCs", "30," + dir.resolve("affectnet/happy/img1.jpg.png").toAbsolutePath() + ",happy,0.9");
         DatasetException e = assertThrows(DatasetException.class, () -> prepare((Double) null));

@@ -18,6 +18,12 @@ class SyntheticFacesTest {
     Path dir;
 
     @Test
+    void theClassListIsExactlyTheDrawnExpressionsInSortedOrder() {
+        assertEquals(Arrays.stream(Expression.values()).map(Expression::className).sorted().toList(),
+                SyntheticFaces.FER2013_CLASSES);
+    }
+
+    @Test
     void sameSeedGivesSamePixelsAndOtherSeedsOrIndicesDiffer() {
         byte[] a = SyntheticFaces.draw("happy", 3, 48, 11);
         assertArrayEquals(a, SyntheticFaces.draw("happy", 3, 48, 11));
@@ -125,5 +131,14 @@ class SyntheticFacesTest {
             assertTrue(Arrays.equals(pixels, SyntheticFaces.draw(name, 8, 24, 5))
                     || Arrays.equals(pixels, SyntheticFaces.draw(name, 9, 24, 5)));
         }
+    }
+
+    @Test
+    void withoutACapEachClassHasTheDefaultNumberOfFaces() {
+        PreparedDataset d = Datasets.prepare(new DatasetSpec("syn", "synthetic", null, null, List.of(), null, 8, true,
+                null, 1L), null, null);
+        assertEquals(SyntheticFaces.FER2013_CLASSES, d.classNames());
+        int total = d.train().size() + d.validation().size() + d.test().size();
+        assertEquals(7 * SyntheticFaces.DEFAULT_IMAGES_PER_CLASS, total);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -135,6 +136,6 @@ final class TestData {
 
     /** The 2304 pixel values of a constant 48×48 FER2013 image, space separated. */
     static String ferPixels(int value) {
-        return String.join(" ", java.util.Collections.nCopies(48 * 48, Integer.toString(value)));
+        return String.join(" ", Collections.nCopies(48 * 48, Integer.toString(value)));
     }
 }
