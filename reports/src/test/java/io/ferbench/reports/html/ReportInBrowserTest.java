@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The report of a real run, opened in headless Chromium: a small suite (DJL, 32×32 faces, a
- * learning-rate sweep with two seeds each, plus a cell for a backend that is not installed) trained
+ * learning-rate sweep with two seeds each, plus a cell whose dataset folder does not exist) trained
  * through forked workers, on a folder dataset one of whose classes is named like an HTML injection.
  * The page must raise no console error, every chart must hold the series its data calls for, and
  * every string from the suite, the folder names and the errors must stay text.
@@ -43,6 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReportInBrowserTest {
     static final String XSS_CLASS = "<img src=x onerror=alert(1)>";
     static final String XSS_DESCRIPTION = "</script><script>alert('description')</script>";
+    /** The missing dataset folder of the failing cell: its error message carries markup too. */
+    static final String XSS_FOLDER = "no-such-<b>folder</b>";
     private static final String SUITE = """
             name: browser
             description: "%s"
@@ -50,7 +52,11 @@ class ReportInBrowserTest {
               faces:
                 kind: folder
                 path: faces
+              missing:
+                kind: folder
+                path: "%s"
             matrix:
+              dataset: faces
               architecture: shufflenet_v2_x0_5
               backend: djl
               device: cpu
@@ -61,9 +67,9 @@ class ReportInBrowserTest {
               learning_rate: [0.01, 0.001]
               seed: [1, 2]
               include:
-                - {backend: tensorflow, learning_rate: 0.01, seed: 1}
+                - {dataset: missing, learning_rate: 0.01, seed: 1}
             timeout_minutes: 5
-            """.formatted(XSS_DESCRIPTION);
+            """.formatted(XSS_DESCRIPTION, XSS_FOLDER);
 
     @TempDir static Path dir;
     static RunSummary run;
@@ -101,11 +107,12 @@ class ReportInBrowserTest {
         assertEquals(List.of(), chromium.consoleErrors(), "console errors on opening");
         assertEquals(5L, chromium.script("return document.querySelectorAll('table.leaderboard tr[data-cell]').length"));
 
-        // framework comparison: one backend with results (tensorflow failed), two seeds a configuration
+        // framework comparison: one backend, two seeds a configuration
         show("comparison");
         for (String metric : List.of("accuracy", "epoch_s", "train_ips")) {
             assertEquals(List.of("bar", "custom"), seriesTypes("compare-" + metric), metric + ": bars and error bars");
-            assertEquals(List.of("learning_rate=0.01", "learning_rate=0.001"), categories("compare-" + metric));
+            assertEquals(List.of("faces · learning_rate=0.01", "faces · learning_rate=0.001"),
+                    categories("compare-" + metric), "named by what varies in the suite: dataset and learning rate");
         }
         assertEquals(List.of("scatter", "custom"), seriesTypes("tradeoff"));
 
@@ -116,7 +123,8 @@ class ReportInBrowserTest {
                     + ".getAttribute('data-cell')"));
             if (r.status() != CellStatus.OK) {
                 assertEquals(0L, chromium.script("return document.querySelectorAll('#panel-cells .chart').length"));
-                assertTrue(text("#panel-cells").contains("unknown backend 'tensorflow'"), text("#panel-cells"));
+                assertTrue(text("#panel-cells").contains("dataset folder " + dir.resolve(XSS_FOLDER) + " does not exist"),
+                        text("#panel-cells"));
                 continue;
             }
             assertEquals(List.of("line", "line"), seriesTypes("cell-loss"));
@@ -162,6 +170,7 @@ class ReportInBrowserTest {
         String html = Files.readString(run.layout().reportHtml());
         assertFalse(html.contains(XSS_CLASS), "the folder name never appears unescaped in the file");
         assertFalse(html.contains(XSS_DESCRIPTION));
+        assertFalse(html.contains(XSS_FOLDER));
 
         for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
         // the text is shown as text ...
@@ -170,8 +179,9 @@ class ReportInBrowserTest {
         assertTrue(classes.startsWith(XSS_CLASS + " (30)"), classes);
         assertTrue(text("#panel-cells table.per-class").contains(XSS_CLASS));
         assertTrue(text("#top").contains(XSS_DESCRIPTION), text("#top"));
+        assertTrue(text("tr.error-row").contains(XSS_FOLDER), "the error names the folder, as text");
         // ... and nothing of it became markup or ran
-        assertEquals(0L, chromium.script("return document.querySelectorAll('img[src=\"x\"], img[onerror]').length"));
+        assertEquals(0L, chromium.script("return document.querySelectorAll('img[src=\"x\"], img[onerror], b').length"));
         assertEquals(3L, chromium.script("return document.scripts.length"), "the data block, ECharts, the page script");
         assertThrows(NoAlertPresentException.class, () -> chromium.driver().switchTo().alert());
         assertEquals("ferbench: browser", chromium.driver().getTitle());
@@ -182,13 +192,13 @@ class ReportInBrowserTest {
     void theLeaderboardSortsFiltersAndShowsFailedCellsWithTheirError() {
         List<WebElement> errors = chromium.driver().findElements(By.cssSelector("tr.error-row"));
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).getText().contains("unknown backend 'tensorflow'"), errors.get(0).getText());
+        assertTrue(errors.get(0).getText().contains("does not exist"), errors.get(0).getText());
         assertEquals(Boolean.TRUE, chromium.script("const best = Array.from(document.querySelectorAll('td.best'));"
                 + "return best.length > 0 && best.every(td => td.parentElement.classList.contains('ok'))"),
                 "best values are marked, in ok rows only");
 
         WebElement filter = chromium.driver().findElement(By.cssSelector(".controls input[type=search]"));
-        filter.sendKeys("tensorflow");
+        filter.sendKeys("missing");
         assertEquals(List.of("failed"), visibleStatuses());
         filter.clear();
         filter.sendKeys(" "); // an input event with an empty query: every row again
