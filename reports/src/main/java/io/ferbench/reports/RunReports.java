@@ -13,7 +13,8 @@ public final class RunReports {
 
     /**
      * The suite-level files: {@code results.csv}, {@code results.json}, {@code history.csv},
-     * {@code report.html}.
+     * {@code report.html}. A report that cannot be built is a warning on standard error, not a failure:
+     * the data files are written first, and {@code ferbench report} rebuilds the report from them.
      *
      * @param tsne embeddings computed so far (each cell's is computed once and kept)
      */
@@ -23,7 +24,14 @@ public final class RunReports {
         CsvFiles.write(layout.resultsCsv(), ResultsTable.COLUMNS, results);
         ResultsJson.write(layout.resultsJson(), run.suite(), results);
         CsvFiles.write(layout.historyCsv(), HistoryTable.COLUMNS, HistoryTable.rows(results));
-        ComparisonReport.write(layout.reportHtml(), List.of(run), tsne);
+        try {
+            ComparisonReport.write(layout.reportHtml(), List.of(run), tsne);
+        } catch (RuntimeException e) {
+            // the results are safe in the files above; a report problem must not end a long run
+            System.err.println("warning: could not write " + layout.reportHtml() + " (rebuild it later with "
+                    + "'ferbench report " + layout.suiteDir() + "'):");
+            e.printStackTrace();
+        }
     }
 
     /** The cell's own {@code history.csv} beside its {@code result.json}. */
