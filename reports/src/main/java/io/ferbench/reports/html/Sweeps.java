@@ -14,7 +14,7 @@ import java.util.Set;
  * Section 5: for every axis the suite varies besides the backend, architecture, dataset and seed
  * (the learning rate, the batch size, the number of classes...), the validation accuracy and loss
  * against that axis: the study's learning-rate figures. Each line is one combination of the other
- * varying axes; repeats are averaged. The figures are those of the epoch whose weights were tested
+ * varying axes (named by them); repeats are averaged. The figures are those of the epoch whose weights were tested
  * (the restored best epoch, else the last). A numeric axis is drawn on a log scale when it is the
  * learning rate or its values span two decades or more.
  */
@@ -50,8 +50,9 @@ final class Sweeps {
     }
 
     private static Sweep sweep(String axis, List<ReportCell> cells, Axes axes) {
-        List<String> lineAxes = new ArrayList<>(List.of(Axes.BACKEND, Axes.ARCHITECTURE, Axes.DATASET));
-        lineAxes.addAll(axes.varyingExcept(List.of(axis, Axes.SEED, Axes.BACKEND, Axes.ARCHITECTURE, Axes.DATASET)));
+        // lines are named by what tells them apart; backend and architecture when nothing does
+        List<String> lineAxes = axes.varyingExcept(List.of(axis, Axes.SEED));
+        if (lineAxes.isEmpty()) lineAxes = List.of(Axes.BACKEND, Axes.ARCHITECTURE);
         Set<String> values = new LinkedHashSet<>();
         cells.forEach(c -> values.add(c.axis(axis)));
         boolean numeric = values.stream().allMatch(Sweeps::isNumber);

@@ -631,14 +631,15 @@
       const grid = h('div', {class: 'grid'});
       panel.appendChild(grid);
       const xAxis = sweep.numeric
-          ? {type: sweep.log ? 'log' : 'value', name: sweep.axis, nameLocation: 'middle', nameGap: 30, scale: true}
+          ? {type: sweep.log ? 'log' : 'value', name: sweep.axis, nameLocation: 'middle', nameGap: 30, scale: true,
+            min: 'dataMin', max: 'dataMax'}
           : categoryAxis(sweep.categories, sweep.axis);
       for (const [kind, title, unit] of [['accuracy', 'Validation accuracy', '%'], ['loss', 'Validation loss',
         'cross-entropy']]) {
         const box = chartBox(grid, title + ' against ' + sweep.axis);
         chart(box, 'sweep-' + index + '-' + kind, {
-          legend: {top: 0, type: 'scroll'},
-          grid: {left: 60, right: 30, top: 40, bottom: 60},
+          legend: {top: 0},
+          grid: {left: 60, right: 30, top: 30 + 22 * Math.ceil(sweep.lines.length / 3), bottom: 60},
           tooltip: {renderMode: 'richText', trigger: 'item', confine: true, formatter: p => p.seriesName + '\n'
               + sweep.axis + ' = ' + p.data.point.x + '\n' + spreadText(p.data.point[kind], 4, unit)},
           xAxis: xAxis,

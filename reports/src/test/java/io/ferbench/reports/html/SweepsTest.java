@@ -26,14 +26,14 @@ class SweepsTest {
         assertEquals("learning_rate", lr.axis());
         assertTrue(lr.numeric() && lr.log());
         assertEquals(1, lr.lines().size());
-        assertEquals("djl · resnet18 · faces", lr.lines().get(0).name());
+        assertEquals("djl · resnet18", lr.lines().get(0).name(), "nothing else varies: backend and architecture");
         List<Sweeps.Point> points = lr.lines().get(0).points();
         assertEquals(List.of(1.0e-4, 0.001, 0.01), points.stream().map(Sweeps.Point::x).toList(), "sorted by value");
         Sweeps.Point high = points.get(2);
         assertEquals(60.0, high.accuracy().mean(), 1e-9, "epoch 2 (the restored best) of both repeats, in %");
         assertEquals(2, high.accuracy().n());
         assertEquals(0.9, high.loss().mean(), 1e-9);
-        assertEquals(List.of("learning_rate=0.1 (djl · resnet18 · faces, cell e): failed"), lr.notes());
+        assertEquals(List.of("learning_rate=0.1 (djl · resnet18, cell e): failed"), lr.notes());
     }
 
     @Test
@@ -46,7 +46,8 @@ class SweepsTest {
         Sweeps.Sweep device = sweeps.stream().filter(s -> s.axis().equals("device")).findFirst().orElseThrow();
         assertFalse(device.numeric());
         assertEquals(List.of("cpu", "gpu"), device.categories());
-        assertEquals(2, device.lines().size(), "one line per batch size, the other varying setting");
+        assertEquals(List.of("batch_size=8", "batch_size=16"), device.lines().stream().map(Sweeps.Line::name).toList(),
+                "one line per value of the other varying setting, named by it");
         Sweeps.Sweep batch = sweeps.stream().filter(s -> s.axis().equals("batch_size")).findFirst().orElseThrow();
         assertTrue(batch.numeric());
         assertFalse(batch.log(), "8 and 16 are not two decades apart");
