@@ -1,0 +1,56 @@
+package io.ferbench.backend.dl4j;
+
+import io.ferbench.api.backend.Backend;
+import io.ferbench.api.backend.BackendInfo;
+import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.ir.ModelGraph;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Deeplearning4j on ND4J's native backend (CPU with oneDNN, or CUDA with -Pcuda). */
+final class Dl4jBackend implements Backend {
+    static final String ID = "dl4j";
+
+    private final Dl4jSettings settings;
+    private final String device;
+    private final List<Dl4jTrainableModel> models = new ArrayList<>();
+    private boolean closed;
+
+    Dl4jBackend(BackendOptions options) {
+        this.settings = Dl4jSettings.of(options.settings());
+        this.device = Nd4jRuntime.start(options.device(), options.threads());
+    }
+
+    @Override
+    public BackendInfo info() {
+        boolean helpers = settings.onednn() && Nd4jRuntime.oneDnnHelpersAvailable();
+        return new BackendInfo(ID, Nd4jRuntime.frameworkVersion(), Nd4jRuntime.nativeVersion(), device,
+                Nd4jRuntime.configuration(settings, helpers));
+    }
+
+    @Override
+    public synchronized TrainableModel build(ModelGraph graph, ModelSpec spec) {
+        if (closed) throw new IllegalStateException("the dl4j backend is closed");
+        Dl4jTrainableModel model = new Dl4jTrainableModel(graph, spec, settings, this::forget);
+        models.add(model);
+        return model;
+    }
+
+    private synchronized void forget(Dl4jTrainableModel model) {
+        models.remove(model);
+    }
+
+    /** Closes the models still open; ND4J itself stays loaded for the life of the JVM. */
+    @Override
+    public void close() {
+        List<Dl4jTrainableModel> open;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            open = new ArrayList<>(models);
+        }
+        for (Dl4jTrainableModel m : open) m.close();
+    }
+}
