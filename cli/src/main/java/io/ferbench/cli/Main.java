@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Benchmark harness for facial-emotion-recognition CNNs on JVM deep-learning frameworks.",
         subcommands = {
                 RunCommand.class,
+                ReportCommand.class,
                 ValidateCommand.class,
                 PlanCommand.class,
                 ArchitecturesCommand.class,

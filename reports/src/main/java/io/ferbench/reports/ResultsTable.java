@@ -115,13 +115,13 @@ public final class ResultsTable {
     }
 
     /** The device the backend actually used, or the requested one when the backend never started. */
-    static String device(CellResult r) {
+    public static String device(CellResult r) {
         BackendInfo b = r.environment() == null ? null : r.environment().backend();
         return b != null && b.device() != null ? b.device() : r.config().device();
     }
 
     /** {@code key=value} pairs in key order, separated by "; " (empty map: null). */
-    static String joined(Map<String, String> map) {
+    public static String joined(Map<String, String> map) {
         if (map == null || map.isEmpty()) return null;
         return new TreeMap<>(map).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; "));

@@ -17,32 +17,39 @@ import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
+import io.ferbench.core.runner.RunLayout;
+import io.ferbench.reports.html.RunFolder;
 import java.util.List;
 import java.util.Map;
 
 /** Results of each status, as a worker would write them. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
-    static CellConfig config(String id, String dataset) {
+    /** A run folder of suite {@code demo} with these results and no suite file. */
+    public static RunFolder run(RunLayout layout, List<CellResult> results) {
+        return new RunFolder(layout, "demo", "", null, results, List.of());
+    }
+
+    public static CellConfig config(String id, String dataset) {
         return new CellConfig("demo", id, 0, 0, Map.of("learning_rate", "0.001"), dataset, "synthetic", 32, 1,
                 List.of(), 6, "resnet18", 1.0, "djl", "auto", 0, 8, 3, OptimizerSpec.adam(1e-3),
                 new EarlyStoppingConfig(true, "val_loss", 2, 0.0, true), 42, 600, Map.of("interop_threads", "1"));
     }
 
-    static EnvironmentInfo environment() {
+    public static EnvironmentInfo environment() {
         return new EnvironmentInfo("Test CPU", 2, 4096, "OpenJDK 17", "Linux 6.1 amd64", Map.of(),
                 new BackendInfo("djl", "DJL 0.36.0", "PyTorch 2.7.1", "cpu", Map.of("threads.intra_op", "2")));
     }
 
-    static List<EpochRecord> history(int epochs) {
+    public static List<EpochRecord> history(int epochs) {
         return java.util.stream.IntStream.rangeClosed(1, epochs)
                 .mapToObj(e -> new EpochRecord(e, 1.0 / e, 0.4 + e / 10.0, 1.1 / e, 0.35 + e / 10.0, 2.0 + 1.0 / e,
                         1.5, 1e-3, 400.0 + e))
                 .toList();
     }
 
-    static CellResult ok(String id, double accuracy) {
+    public static CellResult ok(String id, double accuracy) {
         TestMetrics test = new TestMetrics(12, accuracy, 0.8, 0.61, 0.62, 0.63, 0.64, 0.65, 0.66, 0.81,
                 List.of(new ClassScore("happy", 0.7, 0.6, 0.65, 6), new ClassScore("sad", 0.6, 0.7, 0.65, 6)),
                 new int[][] {{4, 2}, {2, 4}},
@@ -55,7 +62,7 @@ final class Fixtures {
                 812.0, environment(), null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:30Z", 30.0);
     }
 
-    static CellResult diverged(String id) {
+    public static CellResult diverged(String id) {
         return new CellResult(config(id, "faces"), CellStatus.DIVERGED, "train_loss became NaN in epoch 2, step 3",
                 new Divergence(2, 3, "train_loss", "NaN"),
                 new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0),
@@ -64,7 +71,7 @@ final class Fixtures {
                 "2025-01-01T00:00:00Z", "2025-01-01T00:00:10Z", 10.0);
     }
 
-    static CellResult failed(String id, String dataset, String error) {
+    public static CellResult failed(String id, String dataset, String error) {
         return new CellResult(config(id, dataset), CellStatus.FAILED, error, null, null, null, null, null, null, null,
                 null, null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:01Z", 1.0);
     }

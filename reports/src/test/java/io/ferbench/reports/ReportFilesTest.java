@@ -1,7 +1,6 @@
 package io.ferbench.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.core.runner.JsonFiles;
 import io.ferbench.core.runner.RunLayout;
+import io.ferbench.reports.html.TsneEmbeddings;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -36,7 +35,7 @@ class ReportFilesTest {
         RunLayout layout = RunLayout.of(dir, "demo");
         List<CellResult> results = List.of(Fixtures.ok("c0", 0.75), Fixtures.diverged("c1"),
                 Fixtures.failed("c2", "faces", MULTILINE_ERROR));
-        RunReports.writeSuite(layout, "demo", results);
+        RunReports.writeSuite(Fixtures.run(layout, results), new TsneEmbeddings());
 
         List<CSVRecord> rows = readCsv(layout.resultsCsv());
         assertEquals(3, rows.size());
@@ -72,7 +71,7 @@ class ReportFilesTest {
         RunLayout layout = RunLayout.of(dir, "demo");
         List<CellResult> results = List.of(Fixtures.ok("c0", 0.75), Fixtures.diverged("c1"),
                 Fixtures.failed("c2", "faces", "x"));
-        RunReports.writeSuite(layout, "demo", results);
+        RunReports.writeSuite(Fixtures.run(layout, results), new TsneEmbeddings());
         RunReports.writeCell(layout, results.get(0));
         List<CSVRecord> all = readCsv(layout.historyCsv());
         assertEquals(4, all.size());
@@ -85,34 +84,13 @@ class ReportFilesTest {
     @Test
     void resultsJsonHasTypedRows() {
         RunLayout layout = RunLayout.of(dir, "demo");
-        RunReports.writeSuite(layout, "demo", List.of(Fixtures.ok("c0", 0.75), Fixtures.failed("c2", "faces", "x")));
+        RunReports.writeSuite(Fixtures.run(layout, List.of(Fixtures.ok("c0", 0.75), Fixtures.failed("c2", "faces", "x"))),
+                new TsneEmbeddings());
         JsonNode doc = JsonFiles.read(layout.resultsJson(), JsonNode.class);
         assertEquals("demo", doc.get("suite").asText());
         assertEquals(0.75, doc.get("rows").get(0).get("test_accuracy").asDouble());
         assertTrue(doc.get("rows").get(0).get("params").isIntegralNumber());
         assertTrue(doc.get("rows").get(1).get("test_accuracy").isNull());
-    }
-
-    @Test
-    void reportIsSelfContainedRanksByAccuracyAndEscapesEveryString() {
-        List<CellResult> results = List.of(Fixtures.ok("low", 0.40),
-                Fixtures.failed("broken", "<script>alert('x')</script>", MULTILINE_ERROR),
-                Fixtures.ok("high", 0.90), Fixtures.diverged("nan"));
-        String html = HtmlReport.render("demo & <co>", results, Instant.parse("2025-01-01T12:00:00Z"));
-        assertTrue(html.startsWith("<!DOCTYPE html>"));
-        assertTrue(html.contains("ferbench report: demo &amp; &lt;co&gt;"));
-        assertFalse(html.contains("<script"), "no script, and no unescaped suite text");
-        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
-        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src="),
-                "the report must open offline");
-        assertTrue(html.indexOf(">high<") < html.indexOf(">low<") && html.indexOf(">low<") < html.indexOf(">nan<")
-                && html.indexOf(">nan<") < html.indexOf(">broken<"), "ok cells by accuracy, then diverged, then failed");
-        assertTrue(html.contains("the worker was killed by signal 9 (SIGKILL)"));
-        assertTrue(html.contains("at x, &quot;quoted&quot; &lt;b&gt;"));
-        assertTrue(html.contains("train_loss became NaN in epoch 2, step 3"));
-        assertTrue(html.contains("90.00 %"));
-        assertTrue(html.contains("2 ok, 1 diverged, 1 failed"));
-        assertTrue(html.contains("Backends: DJL 0.36.0 (PyTorch 2.7.1)</p>"), "each backend once");
     }
 
     @Test

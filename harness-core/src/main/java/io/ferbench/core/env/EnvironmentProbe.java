@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Describes the machine and JVM a cell runs on (the backend adds its own part later). */
 public final class EnvironmentProbe {
@@ -31,7 +33,28 @@ public final class EnvironmentProbe {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
         return new EnvironmentInfo(cpuModel(), Runtime.getRuntime().availableProcessors(), memoryMb(), jvm, os,
-                threads, null);
+                threads, null, gpus(Path.of("/proc/driver/nvidia/gpus")));
+    }
+
+    /**
+     * The model names of the NVIDIA GPUs the driver lists under {@code gpusDir} (one folder per GPU, each with
+     * an {@code information} file), in bus order; empty without the driver. Reading the driver's files costs
+     * no process start, unlike {@code nvidia-smi}.
+     */
+    static List<String> gpus(Path gpusDir) {
+        if (!Files.isDirectory(gpusDir)) return List.of();
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(gpusDir)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path info = dir.resolve("information");
+                if (!Files.isReadable(info)) continue;
+                String model = field(Files.readAllLines(info), "Model");
+                if (model != null) names.add(model);
+            }
+        } catch (IOException e) {
+            // a driver folder that cannot be read means no GPU we can name
+        }
+        return names;
     }
 
     /** The processor's model name from {@code /proc/cpuinfo}, or the architecture where that is absent. */
@@ -49,12 +72,17 @@ public final class EnvironmentProbe {
     }
 
     static String cpuModel(List<String> cpuinfoLines) {
-        for (String line : cpuinfoLines) {
+        // x86 says "model name"; some ARM kernels say "Model" or "Hardware"
+        return field(cpuinfoLines, "model name", "Model", "Hardware");
+    }
+
+    /** The first non-empty value of one of {@code keys} in {@code key: value} lines, blanks collapsed; or null. */
+    private static String field(List<String> lines, String... keys) {
+        List<String> wanted = List.of(keys);
+        for (String line : lines) {
             int colon = line.indexOf(':');
             if (colon < 0) continue;
-            String key = line.substring(0, colon).trim();
-            // x86 says "model name"; some ARM kernels say "Model" or "Hardware"
-            if (key.equals("model name") || key.equals("Model") || key.equals("Hardware")) {
+            if (wanted.contains(line.substring(0, colon).trim())) {
                 String value = line.substring(colon + 1).trim();
                 if (!value.isEmpty()) return value.replaceAll("\\s+", " ");
             }

@@ -37,6 +37,7 @@ import io.ferbench.core.train.WeightTransfer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,6 +51,7 @@ public final class CellExecution {
     private final WorkerRequest request;
     private final ProgressEmitter progress;
     private final UnaryOperator<TrainableModel> modelDecorator;
+    private final Consumer<PreparedDataset> onDatasetPrepared;
     private final Trainer trainer;
     private Instant started;
     private EnvironmentInfo environment;
@@ -62,9 +64,24 @@ public final class CellExecution {
 
     /** With a decorator around the backend's model, for tests that inject faults (a NaN loss...). */
     CellExecution(WorkerRequest request, ProgressEmitter progress, UnaryOperator<TrainableModel> modelDecorator) {
+        this(request, progress, modelDecorator, data -> {});
+    }
+
+    /**
+     * This execution, calling {@code hook} once the dataset is ready, before training (the worker writes
+     * the dataset preview for the report). What the hook throws fails the cell, so a hook whose work is
+     * optional catches its own errors.
+     */
+    public CellExecution onDatasetPrepared(Consumer<PreparedDataset> hook) {
+        return new CellExecution(request, progress, modelDecorator, hook);
+    }
+
+    private CellExecution(WorkerRequest request, ProgressEmitter progress,
+                          UnaryOperator<TrainableModel> modelDecorator, Consumer<PreparedDataset> onDatasetPrepared) {
         this.request = request;
         this.progress = progress;
         this.modelDecorator = modelDecorator;
+        this.onDatasetPrepared = onDatasetPrepared;
         this.trainer = new Trainer(TrainingPlan.of(request.cell()), progress);
     }
 
@@ -101,6 +118,7 @@ public final class CellExecution {
             data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
             dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
                     data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
+            onDatasetPrepared.accept(data);
 
             progress.phase("building " + cell.architecture());
             ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),

@@ -11,6 +11,7 @@ public record RunLayout(Path suiteDir) {
     public static final String RESULT_FILE = "result.json";
     /** The weights a cell that finished ok was tested with, keyed by IR names. */
     public static final String WEIGHTS_FILE = "weights.safetensors";
+    public static final String DATASET_PREVIEW_FILE = "dataset.json";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public RunLayout {
@@ -42,6 +43,11 @@ public record RunLayout(Path suiteDir) {
 
     /** The cell's final weights (safetensors, IR names); later cells may start from them. */
     public Path weightsFile(String cellId) { return cellDir(cellId).resolve(WEIGHTS_FILE); }
+    /** The dataset as the cell's worker prepared it: per-class statistics and sample thumbnails. */
+    public Path datasetPreviewFile(String cellId) { return cellDir(cellId).resolve(DATASET_PREVIEW_FILE); }
+
+    /** The report's t-SNE embedding of the cell's feature sample, kept so that it is computed once. */
+    public Path tsneFile(String cellId) { return cellDir(cellId).resolve("tsne.json"); }
 
     /** A copy of the suite file as it was run. */
     public Path suiteCopy() { return suiteDir.resolve("suite.yaml"); }

@@ -21,6 +21,18 @@ class EnvironmentProbeTest {
     }
 
     @Test
+    void namesTheGpusTheNvidiaDriverLists(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals(List.of(), EnvironmentProbe.gpus(dir.resolve("absent")));
+        for (String bus : List.of("0000:3b:00.0", "0000:1a:00.0")) {
+            Files.createDirectories(dir.resolve(bus));
+        }
+        // the driver's format: "Model:" then tabs, then the name
+        Files.writeString(dir.resolve("0000:3b:00.0/information"), "Model: \t\t NVIDIA H100 80GB HBM3\nIRQ:   \t\t 42\n");
+        Files.writeString(dir.resolve("0000:1a:00.0/information"), "Model: \t\t NVIDIA A100-SXM4-40GB\n");
+        assertEquals(List.of("NVIDIA A100-SXM4-40GB", "NVIDIA H100 80GB HBM3"), EnvironmentProbe.gpus(dir));
+    }
+
+    @Test
     void describesThisMachine() {
         EnvironmentInfo info = EnvironmentProbe.capture(4);
         assertTrue(info.logicalCores() >= 1);

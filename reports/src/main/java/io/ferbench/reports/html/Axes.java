@@ -1,0 +1,78 @@
+package io.ferbench.reports.html;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The suite's matrix axes as they vary among the cells of a report. Cells that differ only in their
+ * seed (or repeat index) are repeats of one configuration; the other varying axes tell
+ * configurations apart, and name them in the charts.
+ */
+final class Axes {
+    static final String BACKEND = "backend";
+    static final String ARCHITECTURE = "architecture";
+    static final String DATASET = "dataset";
+    static final String SEED = "seed";
+    static final String LEARNING_RATE = "learning_rate";
+    /** Shown by value alone in labels ({@code resnet18}, not {@code architecture=resnet18}). */
+    private static final Set<String> SELF_EXPLAINING = Set.of(BACKEND, ARCHITECTURE, DATASET);
+
+    private final List<String> varying;
+
+    private Axes(List<String> varying) {
+        this.varying = List.copyOf(varying);
+    }
+
+    /** The axes that take more than one value among {@code cells}, in the order the results list them. */
+    static Axes of(List<ReportCell> cells) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        for (String always : List.of(DATASET, ARCHITECTURE, BACKEND)) values.put(always, new LinkedHashSet<>());
+        for (ReportCell c : cells) {
+            for (String key : c.config().axes().keySet()) values.putIfAbsent(key, new LinkedHashSet<>());
+        }
+        for (ReportCell c : cells) {
+            for (Map.Entry<String, Set<String>> e : values.entrySet()) e.getValue().add(String.valueOf(c.axis(e.getKey())));
+        }
+        return new Axes(values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList());
+    }
+
+    List<String> varying() { return varying; }
+
+    /** The varying axes less {@code excluded}, in order. */
+    List<String> varyingExcept(Collection<String> excluded) {
+        return varying.stream().filter(a -> !excluded.contains(a)).toList();
+    }
+
+    /**
+     * A label from the cell's values of {@code axes}: {@code resnet18 · synthetic-48 · learning_rate=0.01}.
+     * Backend, architecture and dataset are named by their value alone.
+     */
+    static String label(ReportCell cell, Collection<String> axes) {
+        List<String> parts = new ArrayList<>();
+        for (String axis : axes) {
+            String value = display(cell.axis(axis));
+            parts.add(SELF_EXPLAINING.contains(axis) ? value : axis + "=" + value);
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** A number as people write it ({@code 0.0001}, {@code 1e-9}, {@code 100}); any other value as it is. */
+    static String display(String value) {
+        if (value == null || !Sweeps.isNumber(value)) return value;
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.trim()).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return value; // a form Java reads but BigDecimal does not (hexadecimal): leave it as written
+        }
+        double size = Math.abs(number.doubleValue());
+        String text = size == 0 || (size >= 1e-5 && size < 1e9) ? number.toPlainString() : number.toString();
+        return text.replace("E+", "e").replace("E", "e");
+    }
+}
