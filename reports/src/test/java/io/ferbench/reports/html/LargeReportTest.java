@@ -104,7 +104,7 @@ class LargeReportTest {
         var cell = Suites.plan(SUITE, "large.yaml").cells().get(0);
         WorkerRequest request = new WorkerRequest(cell, dir.toString(),
                 Path.of(System.getProperty("java.io.tmpdir"), "ferbench-cache").toString(), 130,
-                new InferenceSettings(1, 5, 2, 20), TestEvaluation.DEFAULT_FEATURE_SAMPLE);
+                new InferenceSettings(1, 5, 2, 20), TestEvaluation.DEFAULT_FEATURE_SAMPLE, dir.resolve("cells").toString());
         AtomicReference<DatasetPreview> preview = new AtomicReference<>();
         CellResult result = new CellExecution(request, new ProgressEmitter(new PrintStream(OutputStream.nullOutputStream()), 0))
                 .onDatasetPrepared(data -> preview.set(DatasetPreview.of(data, DatasetPreview.SAMPLES_PER_CLASS)))
