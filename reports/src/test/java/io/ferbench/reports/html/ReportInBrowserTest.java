@@ -123,7 +123,7 @@ class ReportInBrowserTest {
                     + ".getAttribute('data-cell')"));
             if (r.status() != CellStatus.OK) {
                 assertEquals(0L, chromium.script("return document.querySelectorAll('#panel-cells .chart').length"));
-                assertTrue(text("#panel-cells").contains("dataset folder " + dir.resolve(XSS_FOLDER) + " does not exist"),
+                assertTrue(text("#panel-cells").contains(dir.resolve(XSS_FOLDER) + " does not exist"),
                         text("#panel-cells"));
                 continue;
             }
