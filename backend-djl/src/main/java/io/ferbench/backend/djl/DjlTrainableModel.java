@@ -201,7 +201,7 @@ final class DjlTrainableModel implements TrainableModel {
     @Override
     public Path saveNative(Path dir) {
         requireOpen();
-        String name = fileSafe(graph.architecture());
+        String name = graph.fileSafeName();
         model.setProperty("Epoch", Integer.toString(SAVED_EPOCH));
         model.setProperty("ferbench.architecture", graph.architecture());
         try {
@@ -212,10 +212,6 @@ final class DjlTrainableModel implements TrainableModel {
         return dir.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, SAVED_EPOCH));
     }
 
-    private static String fileSafe(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isEmpty() ? "model" : safe;
-    }
 
     /** The DJL model, for tests and tools that load a saved parameter file into the same block. */
     Model djlModel() { return model; }

@@ -318,7 +318,7 @@ final class Dl4jTrainableModel implements TrainableModel {
     @Override
     public Path saveNative(Path dir) {
         requireOpen();
-        Path file = dir.resolve(fileSafe(graph.architecture()) + ".dl4j.zip");
+        Path file = dir.resolve(graph.fileSafeName() + ".dl4j.zip");
         try {
             Files.createDirectories(dir);
             Path partial = Files.createTempFile(dir, ".partial-", ".zip");
@@ -334,10 +334,6 @@ final class Dl4jTrainableModel implements TrainableModel {
         return file;
     }
 
-    private static String fileSafe(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isEmpty() ? "model" : safe;
-    }
 
     /** The DL4J network, for tests and tools. */
     ComputationGraph network() {

@@ -58,4 +58,10 @@ public final class ModelGraph {
     public Op.Input inputOp() { return (Op.Input) nodes.get(0).op(); }
     public String output() { return output; }
     public String features() { return features; }
+
+    /** The architecture name with anything but letters, digits, '.', '_' and '-' replaced: a safe file name. */
+    public String fileSafeName() {
+        String safe = architecture.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "model" : safe;
+    }
 }
