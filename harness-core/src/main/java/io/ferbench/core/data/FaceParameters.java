@@ -20,20 +20,29 @@ record FaceParameters(
         double background, double backgroundSlopeX, double backgroundSlopeY, double contrast, double brightness,
         double lightX, double lightY, double noise, long noiseSeed) {
 
-    /** Draws a face of the expression; all randomness comes from {@code random}. */
+    /**
+     * Draws a face of the expression; all randomness comes from {@code random}.
+     *
+     * <p>Generator version 2 (the ranges below): the face fills the frame, as FER2013's tightly cropped faces do
+     * (scale 0.85–0.98 rather than version 1's 0.62–0.80, which left a 48-pixel mouth about 8 pixels wide), the
+     * expression is at least 90 % of its full strength, and contrast, lighting gradient and pixel noise vary less.
+     * Under version 1, MobileNetV2 and ShuffleNetV2 — which reach 6×6 pixels after four blocks — could not pick the
+     * expression out of 1,120 training faces within ten epochs (25–40 % test accuracy where ResNet-18 reached 91 %);
+     * docs/benchmarks.md has the figures of both versions.
+     */
     static FaceParameters sample(Expression e, SplittableRandom random) {
         Expression n = Expression.NEUTRAL;
         // Expression intensity: weak expressions lie between neutral and the full expression.
-        double k = uniform(random, 0.75, 1.15);
+        double k = uniform(random, 0.9, 1.15);
         double lightDirection = uniform(random, 0, 2 * Math.PI);
-        double lightStrength = uniform(random, 0, 0.35);
+        double lightStrength = uniform(random, 0, 0.2);
         double mouthOpen = blend(n.mouthOpen, e.mouthOpen, k);
         if (e == Expression.HAPPY && random.nextDouble() < 0.5) {
             mouthOpen = 0; // a closed-lip smile
         }
         mouthOpen = Math.max(0, mouthOpen * uniform(random, 0.75, 1.25) + gaussian(random, 0.006));
         return new FaceParameters(
-                uniform(random, -0.08, 0.08), uniform(random, -0.08, 0.08), uniform(random, 0.62, 0.80),
+                uniform(random, -0.08, 0.08), uniform(random, -0.08, 0.08), uniform(random, 0.85, 0.98),
                 clamp(gaussian(random, Math.toRadians(7)), Math.toRadians(-15), Math.toRadians(15)),
                 uniform(random, 0.78, 0.92), uniform(random, 1.05, 1.15), uniform(random, 0.45, 0.85),
                 random.nextDouble() < 0.85, uniform(random, 0.05, 0.45), uniform(random, -0.9, -0.7),
@@ -54,9 +63,9 @@ record FaceParameters(
                 e.noseWrinkles * uniform(random, 0.5, 1.2),
                 e.smileFolds * uniform(random, 0.5, 1.2),
                 uniform(random, 0.1, 0.9), uniform(random, -0.15, 0.15), uniform(random, -0.15, 0.15),
-                uniform(random, 0.6, 1.3), uniform(random, -0.12, 0.12),
+                uniform(random, 0.8, 1.2), uniform(random, -0.12, 0.12),
                 lightStrength * Math.cos(lightDirection), lightStrength * Math.sin(lightDirection),
-                uniform(random, 0.005, 0.05), random.nextLong());
+                uniform(random, 0.005, 0.03), random.nextLong());
     }
 
     private static double blend(double neutral, double full, double intensity) {

@@ -34,7 +34,7 @@ public final class SyntheticFaces {
     /** Faces per class when a suite sets no {@code images_per_class}. */
     public static final int DEFAULT_IMAGES_PER_CLASS = 300;
     /** Version of the drawing; part of the cache key, so changing the drawing invalidates cached tensors. */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
 
     private SyntheticFaces() {
     }

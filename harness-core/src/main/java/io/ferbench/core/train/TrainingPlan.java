@@ -15,8 +15,11 @@ import io.ferbench.core.suite.EarlyStoppingSpec;
 public record TrainingPlan(int epochs, int batchSize, long seed, double learningRate,
                            EarlyStoppingSpec earlyStopping, int trainAccuracySample, AugmentationSpec augmentation,
                            boolean oversample) {
-    /** Enough images for a stable accuracy estimate (±1 % at 95 %) while costing little per epoch. */
-    public static final int DEFAULT_TRAIN_ACCURACY_SAMPLE = 1_000;
+    /**
+     * Enough images to show over-fitting (±3.7 points at 90 % accuracy, 95 % confidence) while costing little: this
+     * pass runs every epoch outside the timed work, and 1,000 images cost the quickstart about a minute.
+     */
+    public static final int DEFAULT_TRAIN_ACCURACY_SAMPLE = 256;
 
     public TrainingPlan {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
