@@ -21,10 +21,7 @@ import java.util.Map;
  * per parameter, as PyTorch does, so a parameter that was frozen for a while resumes its own schedule.
  */
 final class TorchAdam implements AutoCloseable {
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
+    private final OptimizerSpec spec;  // betas, epsilon and weight decay; the learning rate may change
     private double learningRate;
     private final Map<String, State> states = new HashMap<>();
 
@@ -45,11 +42,7 @@ final class TorchAdam implements AutoCloseable {
     }
 
     TorchAdam(OptimizerSpec spec) {
-        AdamSchedule.check("djl", spec);
-        this.beta1 = spec.beta1();
-        this.beta2 = spec.beta2();
-        this.epsilon = spec.epsilon();
-        this.weightDecay = spec.weightDecay();
+        this.spec = AdamSchedule.check("djl", spec);
         setLearningRate(spec.learningRate());
     }
 
@@ -64,18 +57,18 @@ final class TorchAdam implements AutoCloseable {
     void update(String key, NDArray weight, NDArray gradient) {
         State state = states.computeIfAbsent(key, k -> new State(weight));
         int t = ++state.steps;
-        float stepSize = (float) AdamSchedule.stepSize(learningRate, beta1, beta2, t);
-        float stepEpsilon = (float) AdamSchedule.stepEpsilon(epsilon, beta2, t);
+        float stepSize = (float) AdamSchedule.stepSize(learningRate, spec.beta1(), spec.beta2(), t);
+        float stepEpsilon = (float) AdamSchedule.stepEpsilon(spec.epsilon(), spec.beta2(), t);
         weight.getNDArrayInternal().adamUpdate(
                 new NDList(weight, gradient, state.mean, state.variance),
                 new NDList(weight),
                 (float) learningRate,   // used by the kernel only for AdamW, which this is not
                 stepSize,
-                (float) weightDecay,
+                (float) spec.weightDecay(),
                 1f,                     // no gradient rescaling
                 -1f,                    // no gradient clipping
-                (float) beta1,
-                (float) beta2,
+                (float) spec.beta1(),
+                (float) spec.beta2(),
                 stepEpsilon,
                 true,
                 false);

@@ -46,10 +46,7 @@ final class TorchAdam {
             .build();
     private static final String WORKSPACE_ID = "ferbench_torch_adam";
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double weightDecay;
+    private final OptimizerSpec spec;  // betas, epsilon and weight decay; the learning rate may change
     private double learningRate;
     private final Map<String, State> states = new HashMap<>();
 
@@ -68,11 +65,7 @@ final class TorchAdam {
     }
 
     TorchAdam(OptimizerSpec spec) {
-        AdamSchedule.check("dl4j", spec);
-        this.beta1 = spec.beta1();
-        this.beta2 = spec.beta2();
-        this.epsilon = spec.epsilon();
-        this.weightDecay = spec.weightDecay();
+        this.spec = AdamSchedule.check("dl4j", spec);
         setLearningRate(spec.learningRate());
     }
 
@@ -100,13 +93,13 @@ final class TorchAdam {
             states.put(key, state);
         }
         int t = ++state.steps;
-        if (weightDecay != 0) gradient.addi(parameter.mul(weightDecay));
+        if (spec.weightDecay() != 0) gradient.addi(parameter.mul(spec.weightDecay()));
         // libnd4j's fused adam_updater computes lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε') for iteration t−1
         // and leaves that update in the gradient array; with ε' = ε·√(1−β₂ᵗ) this is exactly PyTorch's
         // lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
-        double epsilonAtStep = AdamSchedule.stepEpsilon(epsilon, beta2, t);
+        double epsilonAtStep = AdamSchedule.stepEpsilon(spec.epsilon(), spec.beta2(), t);
         INDArray g = gradient.reshape(state.variance.shape());
-        Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, beta1, beta2, epsilonAtStep, t - 1));
+        Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, spec.beta1(), spec.beta2(), epsilonAtStep, t - 1));
         parameter.subi(g.reshape(parameter.shape()));
     }
 
