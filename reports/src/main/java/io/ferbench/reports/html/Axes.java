@@ -22,6 +22,11 @@ final class Axes {
     static final String LEARNING_RATE = "learning_rate";
     /** Shown by value alone in labels ({@code resnet18}, not {@code architecture=resnet18}). */
     private static final Set<String> SELF_EXPLAINING = Set.of(BACKEND, ARCHITECTURE, DATASET);
+    /**
+     * Axes that take their dataset's own setting where the matrix leaves them out: two datasets with different classes
+     * are two datasets, not a class sweep, so these vary only when they differ among the cells of one dataset.
+     */
+    private static final Set<String> DATASET_SETTINGS = Set.of("classes", "images_per_class");
 
     private final List<String> varying;
 
@@ -29,7 +34,10 @@ final class Axes {
         this.varying = List.copyOf(varying);
     }
 
-    /** The axes that take more than one value among {@code cells}, in the order the results list them. */
+    /**
+     * The axes that take more than one value among {@code cells} (for a dataset's own settings, among the cells of
+     * one dataset), in the order the results list them.
+     */
     static Axes of(List<ReportCell> cells) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         for (String always : List.of(DATASET, ARCHITECTURE, BACKEND)) values.put(always, new LinkedHashSet<>());
@@ -37,9 +45,22 @@ final class Axes {
             for (String key : c.config().axes().keySet()) values.putIfAbsent(key, new LinkedHashSet<>());
         }
         for (ReportCell c : cells) {
-            for (Map.Entry<String, Set<String>> e : values.entrySet()) e.getValue().add(String.valueOf(c.axis(e.getKey())));
+            for (Map.Entry<String, Set<String>> e : values.entrySet()) e.getValue().add(valueKey(c, e.getKey()));
         }
-        return new Axes(values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList());
+        List<String> varying = new ArrayList<>();
+        values.forEach((axis, seen) -> {
+            boolean varies = DATASET_SETTINGS.contains(axis)
+                    ? seen.stream().map(v -> v.substring(0, v.indexOf('\n'))).distinct().count() < seen.size()
+                    : seen.size() > 1;
+            if (varies) varying.add(axis);
+        });
+        return new Axes(varying);
+    }
+
+    /** The cell's value of {@code axis}; for a dataset setting, prefixed by the dataset and a newline. */
+    private static String valueKey(ReportCell c, String axis) {
+        String value = String.valueOf(c.axis(axis));
+        return DATASET_SETTINGS.contains(axis) ? c.axis(DATASET) + "\n" + value : value;
     }
 
     List<String> varying() { return varying; }

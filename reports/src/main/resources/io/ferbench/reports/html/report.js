@@ -616,6 +616,21 @@
 
   // ---- 5. sweeps ----
 
+  // How many rows ECharts' legend takes for these names in a chart `width` pixels wide (about 5.6 px a character at
+  // 12 px, plus symbol and gap), so that the plot starts below the legend.
+  function legendRows(names, width) {
+    let rows = 1, used = 0;
+    for (const name of names) {
+      const item = 40 + 5.6 * name.length;
+      if (used > 0 && used + item > width) {
+        rows++;
+        used = 0;
+      }
+      used += item;
+    }
+    return rows;
+  }
+
   function drawSweeps(panel) {
     panel.appendChild(h('h2', null, 'Sweeps'));
     if (!data.sweeps.length) {
@@ -639,7 +654,8 @@
         const box = chartBox(grid, title + ' against ' + sweep.axis);
         chart(box, 'sweep-' + index + '-' + kind, {
           legend: {top: 0},
-          grid: {left: 60, right: 30, top: 30 + 22 * Math.ceil(sweep.lines.length / 3), bottom: 60},
+          grid: {left: 60, right: 30, bottom: 60,
+            top: 30 + 22 * legendRows(sweep.lines.map(line => line.name), (box.clientWidth || 560) - 40)},
           tooltip: {renderMode: 'richText', trigger: 'item', confine: true, formatter: p => p.seriesName + '\n'
               + sweep.axis + ' = ' + p.data.point.x + '\n' + spreadText(p.data.point[kind], 4, unit)},
           xAxis: xAxis,

@@ -30,4 +30,17 @@ class AxesTest {
         assertEquals("resnet18 · faces · learning_rate=0.0001",
                 Axes.label(cells.get(1), List.of("architecture", "dataset", "learning_rate")));
     }
+
+    @Test
+    void classesThatComeWithTheDatasetAreNotASweepUnlessTheyVaryWithinOne() {
+        List<ReportCell> twoDatasets = TestCells.cells(dir.resolve("two"),
+                TestCells.ok("a", 0, TestCells.axes("dataset", "faces", "classes", "[happy, sad]"), 0.5, 2, 0.5),
+                TestCells.ok("b", 1, TestCells.axes("dataset", "fer", "classes", "[]"), 0.5, 2, 0.5));
+        assertEquals(List.of("dataset"), Axes.of(twoDatasets).varying());
+
+        List<ReportCell> ablation = TestCells.cells(dir.resolve("ablation"),
+                TestCells.ok("a", 0, TestCells.axes("classes", "[happy, sad]"), 0.5, 2, 0.5),
+                TestCells.ok("b", 1, TestCells.axes("classes", "[happy, sad, fear]"), 0.5, 2, 0.5));
+        assertEquals(List.of("classes"), Axes.of(ablation).varying());
+    }
 }
