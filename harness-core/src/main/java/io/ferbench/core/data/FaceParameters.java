@@ -24,8 +24,9 @@ record FaceParameters(
      * Draws a face of the expression; all randomness comes from {@code random}.
      *
      * <p>Generator version 2 (the ranges below): the face fills the frame, as FER2013's tightly cropped faces do
-     * (scale 0.85–0.98 rather than version 1's 0.62–0.80, which left a 48-pixel mouth about 8 pixels wide), the
-     * expression is at least 90 % of its full strength, and contrast, lighting gradient and pixel noise vary less.
+     * (scale 0.85–0.98 rather than version 1's 0.62–0.80, which left the mouth of a 48-pixel face 10–13 pixels
+     * wide), the expression is at least 90 % of its full strength, and contrast, lighting gradient and pixel noise
+     * vary less.
      * Under version 1, MobileNetV2 and ShuffleNetV2 — which reach 6×6 pixels after four blocks — did not pick the
      * expression out of 1,120 training faces in 5–8 epochs (25–52 % test accuracy where ResNet-18 reached 91 % in 5);
      * docs/benchmarks.md has the figures of both versions.
