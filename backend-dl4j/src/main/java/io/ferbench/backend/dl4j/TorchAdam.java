@@ -99,7 +99,8 @@ final class TorchAdam {
         // lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
         double epsilonAtStep = AdamSchedule.stepEpsilon(spec.epsilon(), spec.beta2(), t);
         INDArray g = gradient.reshape(state.variance.shape());
-        Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, spec.beta1(), spec.beta2(), epsilonAtStep, t - 1));
+        Nd4j.exec(new AdamUpdater(g, state.variance, state.mean, learningRate, spec.beta1(), spec.beta2(),
+                epsilonAtStep, t - 1));
         parameter.subi(g.reshape(parameter.shape()));
     }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transfer learning through forked workers, as a suite runs it: ResNet-18 is pretrained on six synthetic
- * expressions, then trained on three others from a small training set (about 38 images per class) for 3 epochs, once from
- * scratch, once from the pretrained weights with every layer training, once training only the head.
+ * expressions, then trained on three others from a small training set (about 38 images per class) for 3 epochs,
+ * once from scratch, once from the pretrained weights with every layer training, once training only the head.
  */
 class TransferLearningTest {
     private static final String SUITE = """
@@ -83,8 +83,8 @@ class TransferLearningTest {
         assertEquals(pretrain.id(), deep.init().sourceCell());
         assertTrue(pretrain.index() < deep.index() && pretrain.index() < head.index(), "the source runs first");
 
-        // after the same 3 epochs on the same small training set, the pretrained network is ahead (measured: 78 % vs 50 %
-        // test accuracy, mean validation accuracy 66 % vs 49 %)
+        // after the same 3 epochs on the same small training set, the pretrained network is ahead
+        // (measured: 78 % vs 50 % test accuracy, mean validation accuracy 66 % vs 49 %)
         double scratchAccuracy = results.get(scratch.id()).test().accuracy();
         double transferredAccuracy = results.get(deep.id()).test().accuracy();
         assertTrue(transferredAccuracy > scratchAccuracy, "transferred " + transferredAccuracy + " vs scratch "

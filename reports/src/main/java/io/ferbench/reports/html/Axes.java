@@ -39,28 +39,31 @@ final class Axes {
      * one dataset), in the order the results list them.
      */
     static Axes of(List<ReportCell> cells) {
-        Map<String, Set<String>> values = new LinkedHashMap<>();
+        Map<String, Set<List<String>>> values = new LinkedHashMap<>();
         for (String always : List.of(DATASET, ARCHITECTURE, BACKEND)) values.put(always, new LinkedHashSet<>());
         for (ReportCell c : cells) {
             for (String key : c.config().axes().keySet()) values.putIfAbsent(key, new LinkedHashSet<>());
         }
         for (ReportCell c : cells) {
-            for (Map.Entry<String, Set<String>> e : values.entrySet()) e.getValue().add(valueKey(c, e.getKey()));
+            for (Map.Entry<String, Set<List<String>>> e : values.entrySet()) {
+                String axis = e.getKey();
+                String value = String.valueOf(c.axis(axis));
+                // a dataset setting is recorded with its dataset, so that it varies only when a dataset has two values
+                List<String> key = DATASET_SETTINGS.contains(axis)
+                        ? List.of(value, String.valueOf(c.axis(DATASET))) : List.of(value);
+                e.getValue().add(key);
+            }
         }
-        List<String> varying = new ArrayList<>();
-        values.forEach((axis, seen) -> {
-            boolean varies = DATASET_SETTINGS.contains(axis)
-                    ? seen.stream().map(v -> v.substring(0, v.indexOf('\n'))).distinct().count() < seen.size()
-                    : seen.size() > 1;
-            if (varies) varying.add(axis);
-        });
-        return new Axes(varying);
+        return new Axes(values.entrySet().stream().filter(e -> varies(e.getValue())).map(Map.Entry::getKey).toList());
     }
 
-    /** The cell's value of {@code axis}; for a dataset setting, prefixed by the dataset and a newline. */
-    private static String valueKey(ReportCell c, String axis) {
-        String value = String.valueOf(c.axis(axis));
-        return DATASET_SETTINGS.contains(axis) ? c.axis(DATASET) + "\n" + value : value;
+    /**
+     * Whether the keys (a value, then its context: nothing, or the dataset) hold two values in one context: more keys
+     * than contexts.
+     */
+    private static boolean varies(Set<List<String>> keys) {
+        long contexts = keys.stream().map(key -> key.subList(1, key.size())).distinct().count();
+        return keys.size() > contexts;
     }
 
     List<String> varying() { return varying; }
