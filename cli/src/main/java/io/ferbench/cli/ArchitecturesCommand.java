@@ -1,6 +1,7 @@
 package io.ferbench.cli;
 
 import io.ferbench.api.arch.Architectures;
+import io.ferbench.api.arch.Stem;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ final class ArchitecturesCommand implements Callable<Integer> {
     @Option(names = "--classes", defaultValue = "7", description = "number of classes (default: ${DEFAULT-VALUE})")
     int classes;
 
+    @Option(names = "--stem", defaultValue = "standard",
+            description = "standard (torchvision's) or small (first convolution at stride 1, no max-pool) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String stem;
+
     @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -34,9 +40,10 @@ final class ArchitecturesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--channels must be >= 1, --size >= 16 and --classes >= 2 (got "
                     + channels + ", " + size + ", " + classes + ")");
         }
+        Stem chosen = Stem.of(stem);
         List<List<String>> rows = new ArrayList<>();
         for (String name : Architectures.names()) {
-            ModelGraph graph = Architectures.build(name, channels, size, classes, 1.0);
+            ModelGraph graph = Architectures.build(name, channels, size, classes, 1.0, chosen);
             ModelStats stats = ModelStats.of(graph);
             rows.add(List.of(name, Long.toString(stats.parameters()), Long.toString(stats.macs())));
         }

@@ -3,6 +3,7 @@ package io.ferbench.backend.dl4j;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.arch.Architectures;
+import io.ferbench.api.arch.Stem;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.BackendProvider;
@@ -85,6 +86,35 @@ class DifferentialTest {
             }
             assertClose(name + " eval loss after " + STEPS + " steps", reference.evaluateLoss(batch),
                     dl4j.evaluateLoss(batch), 1e-2);
+        }
+    }
+
+    /**
+     * The small-input stem variant, trained as a warm-up schedule drives it (the harness sets the rate before every
+     * step): logits, every step's loss on ResNet-18 and the first step's loss on the light networks agree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
+    void smallStemUnderAWarmUpScheduleAgreesWithDjl(String name) {
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, IMAGE, ModelFixtures.CLASSES, 1.0,
+                Stem.SMALL));
+        ModelSpec spec = new ModelSpec(13, WeightInitializer.initialise(graph, 13), OptimizerSpec.adam(1e-3), null);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 23);
+        double[] warmUp = {1e-3 / 3, 2e-3 / 3, 1e-3};
+        try (TrainableModel reference = djl.build(graph, spec);
+             TrainableModel dl4j = Fixtures.backend().build(graph, spec)) {
+            float[][] expected = reference.predict(batch, false).logits();
+            float relative = Fixtures.maxAbsDiff(expected, dl4j.predict(batch, false).logits()) / maxAbs(expected);
+            assertTrue(relative <= 1e-3, name + " (small stem): eval logits differ by " + relative + " (relative)");
+            for (int step = 0; step < warmUp.length; step++) {
+                reference.setLearningRate(warmUp[step]);
+                dl4j.setLearningRate(warmUp[step]);
+                float want = reference.trainStep(batch);
+                float got = dl4j.trainStep(batch);
+                if (step == 0 || name.equals("resnet18")) {
+                    assertClose(name + " (small stem) step " + (step + 1) + " loss", want, got, 1e-2);
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.arch.Architectures;
+import io.ferbench.api.arch.Stem;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.Batch;
@@ -86,6 +87,31 @@ class DjlDifferentialTest {
             float expected = torch.evaluateLoss(batch);
             assertEquals(expected, tf.evaluateLoss(batch), 1e-2 * Math.abs(expected),
                     name + " evaluation loss after " + STEPS + " steps");
+        }
+    }
+
+    /**
+     * The small-input stem variant, trained as a warm-up schedule drives it (the harness sets the rate before every
+     * step, rising to the five-step rate): logits and every step's loss agree with PyTorch.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
+    void smallStemUnderAWarmUpScheduleAgreesWithPyTorch(String name) {
+        ModelGraph graph = withoutDropout(Architectures.build(name, 1, SIZE, ModelFixtures.CLASSES, 1.0, Stem.SMALL));
+        ModelSpec spec = new ModelSpec(42, WeightInitializer.initialise(graph, 42), OptimizerSpec.adam(FIVE_STEP_RATE),
+                null);
+        Batch batch = ModelFixtures.batch(graph, BATCH, 19);
+        try (TrainableModel tf = Fixtures.build(graph, spec); TrainableModel torch = djl.build(graph, spec)) {
+            Fixtures.assertClose(torch.predict(batch, false).logits(), tf.predict(batch, false).logits(), 1e-3,
+                    name + " (small stem) evaluation logits (djl expected, tensorflow actual)");
+            for (int step = 1; step <= 3; step++) {
+                double rate = FIVE_STEP_RATE * step / 3;
+                torch.setLearningRate(rate);
+                tf.setLearningRate(rate);
+                float expected = torch.trainStep(batch);
+                assertEquals(expected, tf.trainStep(batch), 1e-2 * Math.abs(expected),
+                        name + " (small stem) training loss of step " + step);
+            }
         }
     }
 

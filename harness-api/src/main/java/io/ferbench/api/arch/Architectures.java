@@ -17,7 +17,7 @@ public final class Architectures {
 
     @FunctionalInterface
     private interface Builder {
-        ModelGraph build(String name, int channels, int imageSize, int classes, double width);
+        ModelGraph build(String name, int channels, int imageSize, int classes, double width, Stem stem);
     }
 
     private static final Map<String, Builder> BUILDERS = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ public final class Architectures {
 
     /** torchvision's ShuffleNetV2 variants are named by width; a multiplier scales that width further. */
     private static void shuffleNet(String name, double baseWidth) {
-        BUILDERS.put(name, (n, c, s, k, w) -> ShuffleNetV2.build(n, c, s, k, baseWidth * w));
+        BUILDERS.put(name, (n, c, s, k, w, stem) -> ShuffleNetV2.build(n, c, s, k, baseWidth * w, stem));
     }
 
     /** Valid architecture names, in a stable order. */
@@ -53,6 +53,17 @@ public final class Architectures {
      *                                  match) or a value out of range
      */
     public static ModelGraph build(String name, int channels, int imageSize, int classes, double widthMultiplier) {
+        return build(name, channels, imageSize, classes, widthMultiplier, Stem.STANDARD);
+    }
+
+    /**
+     * Builds the named architecture with the given stem ({@link Stem#SMALL}: the small-input variant).
+     *
+     * @see #build(String, int, int, int, double)
+     */
+    public static ModelGraph build(String name, int channels, int imageSize, int classes, double widthMultiplier,
+                                   Stem stem) {
+        if (stem == null) throw new IllegalArgumentException(name + ": no stem given");
         Builder builder = BUILDERS.get(name);
         if (builder == null) {
             String hint = DidYouMean.suggestPrefixFirst(name == null ? "" : name, BUILDERS.keySet())
@@ -67,7 +78,7 @@ public final class Architectures {
             throw new IllegalArgumentException(name + ": width multiplier must be a positive number, got "
                     + widthMultiplier);
         }
-        ModelGraph graph = builder.build(name, channels, imageSize, classes, widthMultiplier);
+        ModelGraph graph = builder.build(name, channels, imageSize, classes, widthMultiplier, stem);
         Shapes.infer(graph);
         return graph;
     }

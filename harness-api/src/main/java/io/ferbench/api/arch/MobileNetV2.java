@@ -31,10 +31,10 @@ final class MobileNetV2 {
     private static final double DROPOUT = 0.2;
     private static final Op RELU6 = new Op.Relu6();
 
-    static ModelGraph build(String name, int channels, int imageSize, int classes, double width) {
+    static ModelGraph build(String name, int channels, int imageSize, int classes, double width, Stem stem) {
         GraphBuilder b = new GraphBuilder("input", channels, imageSize, imageSize);
         int in = Layers.makeDivisible(STEM_CHANNELS * width, ROUND_TO);
-        String x = Layers.convBnAct(b, "features.0", in, 3, 2, 1, RELU6, "input");
+        String x = Layers.convBnAct(b, "features.0", in, 3, stem.firstStride(), 1, RELU6, "input");
         int index = 1;
         for (Row row : INVERTED_RESIDUALS) {
             int out = Layers.makeDivisible(row.c() * width, ROUND_TO);

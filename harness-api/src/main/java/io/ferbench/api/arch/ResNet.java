@@ -6,7 +6,8 @@ import io.ferbench.api.ir.Op;
 
 /**
  * torchvision's ResNet with BasicBlocks: a 7×7/2 stem, a 3×3/2 max pool, four stages and a linear
- * head. Node names equal torchvision's module paths ({@code layer2.0.downsample.0}); the ops
+ * head ({@link Stem#SMALL}: a 3×3/1 stem without the max pool). Node names equal torchvision's module
+ * paths ({@code layer2.0.downsample.0}); the ops
  * torchvision does not name are {@code layerS.B.relu1}, {@code layerS.B.add}, {@code layerS.B.relu2}
  * and {@code flatten}.
  */
@@ -19,18 +20,19 @@ final class ResNet {
     private static final Stage[] RESNET18 = {new Stage(2, 64), new Stage(2, 128), new Stage(2, 256), new Stage(2, 512)};
     private static final int STEM_WIDTH = 64;
 
-    static ModelGraph resnet18(String name, int channels, int imageSize, int classes, double width) {
-        return build(name, RESNET18, channels, imageSize, classes, width);
+    static ModelGraph resnet18(String name, int channels, int imageSize, int classes, double width, Stem stem) {
+        return build(name, RESNET18, channels, imageSize, classes, width, stem);
     }
 
     private static ModelGraph build(String name, Stage[] stages, int channels, int imageSize, int classes,
-                                    double width) {
+                                    double width, Stem stem) {
         GraphBuilder b = new GraphBuilder("input", channels, imageSize, imageSize);
         int inWidth = Layers.makeDivisible(STEM_WIDTH * width, 8);
-        Layers.conv(b, "conv1", inWidth, 7, 2, 1, "input");
+        // the small-input stem is the CIFAR ResNet's: a 3×3 convolution at stride 1, no max-pool
+        Layers.conv(b, "conv1", inWidth, stem == Stem.SMALL ? 3 : 7, stem.firstStride(), 1, "input");
         Layers.batchNorm(b, "bn1");
-        b.then("relu", new Op.Relu()).then("maxpool", new Op.MaxPool(3, 2, 1));
-        String x = b.last();
+        String x = b.add("relu", new Op.Relu());
+        if (stem.maxPool()) x = b.add("maxpool", new Op.MaxPool(3, 2, 1));
         for (int s = 0; s < stages.length; s++) {
             int out = Layers.makeDivisible(stages[s].width() * width, 8);
             for (int i = 0; i < stages[s].blocks(); i++) {

@@ -27,7 +27,7 @@ final class ShuffleNetV2 {
 
     private static final Op RELU = new Op.Relu();
 
-    static ModelGraph build(String name, int channels, int imageSize, int classes, double width) {
+    static ModelGraph build(String name, int channels, int imageSize, int classes, double width, Stem stem) {
         int[] widths = STAGE_CHANNELS.entrySet().stream()
                 .filter(e -> Math.abs(e.getKey() - width) < 1e-9)
                 .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -36,8 +36,8 @@ final class ShuffleNetV2 {
                     + STAGE_CHANNELS.keySet() + " only, got " + width);
         }
         GraphBuilder b = new GraphBuilder("input", channels, imageSize, imageSize);
-        Layers.convBnAct(b, "conv1", widths[0], 3, 2, 1, RELU, "input");
-        String x = b.add("maxpool", new Op.MaxPool(3, 2, 1));
+        String x = Layers.convBnAct(b, "conv1", widths[0], 3, stem.firstStride(), 1, RELU, "input");
+        if (stem.maxPool()) x = b.add("maxpool", new Op.MaxPool(3, 2, 1));
         int in = widths[0];
         for (int s = 0; s < STAGE_REPEATS.length; s++) {
             int out = widths[s + 1];

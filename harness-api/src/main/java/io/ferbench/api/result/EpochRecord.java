@@ -10,7 +10,7 @@ package io.ferbench.api.result;
  * @param valAccuracy    evaluation-mode accuracy on the validation split
  * @param seconds        wall time of the whole epoch: training steps and validation
  * @param trainSeconds   wall time of the training steps alone (the basis of training throughput)
- * @param learningRate   the learning rate used during the epoch
+ * @param learningRate   the learning rate of the epoch's first step (a schedule may change it step by step)
  * @param rssMb          resident memory of the worker process at the end of the epoch, in MiB
  *                       (a per-epoch trace shows native memory creeping up), or null where unknown
  */

@@ -73,6 +73,35 @@ class ArchitecturesTest {
         }
     }
 
+    /**
+     * The small-input stem keeps the stem at full resolution: at 48×48 the last stage sees 6×6 (ResNet-18,
+     * ShuffleNetV2) or 3×3 (MobileNetV2) instead of 2×2, only
+     * ResNet-18's conv1 changes its parameters (7×7 to 3×3), and the multiply-adds grow by the expected factor.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "resnet18,           layer4.1.relu2, 6, 2, 64, 12, 15",
+        "mobilenet_v2,       features.18.2,  3, 2,  0,  3,  5",
+        "shufflenet_v2_x1_0, conv5.2,        6, 2,  0, 12, 17",
+    })
+    void smallStemKeepsTheResolutionOfSmallInputs(String name, String lastStage, long smallSide, long standardSide,
+                                                 long conv1Delta, double minMacRatio, double maxMacRatio) {
+        ModelGraph standard = Architectures.build(name, 1, 48, 3, 1.0);
+        ModelGraph small = Architectures.build(name, 1, 48, 3, 1.0, Stem.SMALL);
+        assertArrayEquals(new long[] {standardSide, standardSide}, Arrays.copyOfRange(
+                Shapes.infer(standard).get(lastStage), 1, 3), name + " standard last stage");
+        assertArrayEquals(new long[] {smallSide, smallSide}, Arrays.copyOfRange(
+                Shapes.infer(small).get(lastStage), 1, 3), name + " small-stem last stage");
+        ModelStats a = ModelStats.of(standard);
+        ModelStats b = ModelStats.of(small);
+        assertEquals(conv1Delta * (49 - 9), a.parameters() - b.parameters(), name + " parameters");
+        double ratio = (double) b.macs() / a.macs();
+        assertTrue(ratio > minMacRatio && ratio < maxMacRatio, name + " MAC ratio " + ratio);
+        assertFalse(small.nodes().stream().anyMatch(n -> n.name().equals("maxpool")), name + " has no max-pool");
+        assertEquals(Stem.SMALL, Stem.of("small"));
+        assertThrows(IllegalArgumentException.class, () -> Stem.of("tiny"));
+    }
+
     @Test
     void grayscaleInputChangesOnlyTheFirstConvolution() {
         ModelStats rgb = ModelStats.of(Architectures.build("resnet18", 3, 224, 1000, 1.0));

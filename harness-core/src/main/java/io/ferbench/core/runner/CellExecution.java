@@ -122,7 +122,7 @@ public final class CellExecution {
 
             progress.phase("building " + cell.architecture());
             ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),
-                    cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier());
+                    cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier(), cell.stem());
             ModelStats stats = ModelStats.of(graph);
             cost = new ModelCost(stats.parameters(), stats.macs());
             NamedTensors initial = startingWeights(cell, graph);

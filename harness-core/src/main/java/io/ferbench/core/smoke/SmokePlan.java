@@ -8,6 +8,7 @@ import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.DatasetSpec;
 import io.ferbench.core.suite.EarlyStoppingSpec;
 import io.ferbench.core.suite.InitSpec;
+import io.ferbench.core.suite.ScheduleSpec;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +115,9 @@ public final class SmokePlan {
         return new CellSpec(suite, cell.id(), cell.index(), cell.axes(), synthetic, cell.architecture(),
                 cell.widthMultiplier(), cell.backend(), "cpu", cell.threads(), batch, 1, cell.optimizer(), es,
                 cell.seed(), cell.repeat(), TIMEOUT_SECONDS, cell.backendSettings(), cell.augmentation(),
-                cell.classWeights(), cell.oversample(), init);
+                cell.classWeights(), cell.oversample(), init, cell.stem(),
+                // one epoch leaves no room for a warm-up; the schedule's kind is still exercised
+                new ScheduleSpec(cell.schedule().kind(), 0));
     }
 
     /** A checkpoint with torchvision's ImageNet shapes for the architecture, written once per run. */

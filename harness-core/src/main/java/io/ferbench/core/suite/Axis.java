@@ -28,6 +28,9 @@ enum Axis {
     DEVICE("device", ValueRule.Text.choice("device", SuiteVocabulary.devices()), "auto", null,
             "auto uses a GPU when the backend sees one."),
     THREADS("threads", new ValueRule.Int(0, 4096), 0, "th", "Intra-op threads for the backend; 0 for its default."),
+    STEM("stem", ValueRule.Text.choice("stem", io.ferbench.api.arch.Stem.ids()), "standard", "stem_",
+            "standard is torchvision's network; small keeps the stem at full resolution (first convolution at stride "
+                    + "1, no max-pool; ResNet-18: 3x3) for small inputs such as 48x48."),
     IMAGE_SIZE("image_size", new ValueRule.Int(16, 1024), 48, "img", "Images are resized to image_size x image_size."),
     AUGMENTATION("augmentation", ValueRule.Text.name("augmentation profile"), AugmentationSpec.NONE, "aug_",
             "Random transforms of the training images: a profile name from augmentations:, or none."),
@@ -43,6 +46,11 @@ enum Axis {
     EPOCHS("epochs", new ValueRule.Int(1, 10000), 25, "ep", "Maximum epochs (the study: 25)."),
     LEARNING_RATE("learning_rate", new ValueRule.Real(0, false, 10, true), 0.001, "lr",
             "Adam learning rate (the study: 0.001); a list, or {log_range: {from, to, per_decade}} for a grid."),
+    LR_SCHEDULE("lr_schedule", ValueRule.Text.choice("learning-rate schedule", ScheduleSpec.kinds()),
+            ScheduleSpec.CONSTANT, "sched_", "constant (the study), cosine (per-step decay over the epoch budget after "
+                    + "the warm-up) or plateau (x0.1 after 2 epochs without improvement of the monitored metric)."),
+    WARMUP_EPOCHS("warmup_epochs", new ValueRule.Int(0, 10000), 0, "wu",
+            "Epochs of linear learning-rate warm-up at the start of training; below epochs."),
     OPTIMIZER("optimizer", ValueRule.Text.choice("optimizer", SuiteVocabulary.optimizers()), "adam", null,
             "Optimizer (Adam with PyTorch's semantics)."),
     BETA1("beta1", new ValueRule.Real(0, true, 1, false), 0.9, "b1", "Adam's first-moment decay."),

@@ -1,10 +1,12 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.arch.Stem;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,18 @@ final class CellPlanner {
         return cells;
     }
 
+    /** A warm-up must end before the epoch budget does; one problem per distinct (warm-up, epochs) pair. */
+    static void checkWarmup(SuiteDefinition suite, List<CellSpec> cells, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (CellSpec cell : cells) {
+            int warmup = cell.schedule().warmupEpochs();
+            if (warmup > 0 && warmup >= cell.epochs() && seen.add(warmup + "/" + cell.epochs())) {
+                problems.add(suite.matrix().mark(), SuiteKeys.MATRIX + "." + Axis.WARMUP_EPOCHS.key(), "warmup_epochs "
+                        + warmup + " must be below epochs " + cell.epochs() + " (cell " + cell.id() + ")");
+            }
+        }
+    }
+
     /** The combination with {@link FromDataset} replaced by the cell's dataset's own class subset and cap. */
     private static Map<Axis, Object> withDatasetSettings(SuiteDefinition suite, Map<Axis, Object> combination) {
         Map<Axis, Object> resolved = new EnumMap<>(combination);
@@ -114,7 +128,9 @@ final class CellPlanner {
                 integer(values, Axis.EPOCHS), optimizer, earlyStopping, (long) integer(values, Axis.SEED) + repeat,
                 repeat, timeoutSeconds, suite.backendSettings().getOrDefault(backend, Map.of()),
                 suite.augmentations().get(text(values, Axis.AUGMENTATION)), (Boolean) values.get(Axis.CLASS_WEIGHTS),
-                (Boolean) values.get(Axis.OVERSAMPLE), init(suite, values, sourceCell));
+                (Boolean) values.get(Axis.OVERSAMPLE), init(suite, values, sourceCell),
+                Stem.of(text(values, Axis.STEM)),
+                new ScheduleSpec(text(values, Axis.LR_SCHEDULE), integer(values, Axis.WARMUP_EPOCHS)));
     }
 
     private static InitSpec init(SuiteDefinition suite, Map<Axis, Object> values, String sourceCell) {

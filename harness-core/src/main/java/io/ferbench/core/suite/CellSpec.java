@@ -1,5 +1,6 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.arch.Stem;
 import io.ferbench.api.backend.OptimizerSpec;
 import java.util.Map;
 
@@ -30,16 +31,21 @@ import java.util.Map;
  * @param oversample      each epoch, draw extra images of the smaller classes (with replacement) until every class
  *                        has as many as the largest
  * @param init            where the initial weights come from and which layers train
+ * @param stem            the network's stem: torchvision's, or the small-input variant
+ * @param schedule        how the learning rate changes during training
  */
 public record CellSpec(String suite, String id, int index, Map<String, Object> axes, DatasetSpec dataset,
                        String architecture, double widthMultiplier, String backend, String device, int threads,
                        int batchSize, int epochs, OptimizerSpec optimizer, EarlyStoppingSpec earlyStopping,
                        long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings,
-                       AugmentationSpec augmentation, boolean classWeights, boolean oversample, InitSpec init) {
+                       AugmentationSpec augmentation, boolean classWeights, boolean oversample, InitSpec init,
+                       Stem stem, ScheduleSpec schedule) {
     public CellSpec {
         // absent in requests written before these settings existed: the plain recipe
         if (augmentation == null) augmentation = AugmentationSpec.none();
         if (init == null) init = InitSpec.scratch();
+        if (stem == null) stem = Stem.STANDARD;
+        if (schedule == null) schedule = ScheduleSpec.constant();
     }
 
     /** A cell with the plain recipe: no augmentation, no rebalancing, trained from scratch. */
@@ -49,6 +55,6 @@ public record CellSpec(String suite, String id, int index, Map<String, Object> a
                     long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings) {
         this(suite, id, index, axes, dataset, architecture, widthMultiplier, backend, device, threads, batchSize,
                 epochs, optimizer, earlyStopping, seed, repeat, timeoutSeconds, backendSettings,
-                AugmentationSpec.none(), false, false, InitSpec.scratch());
+                AugmentationSpec.none(), false, false, InitSpec.scratch(), Stem.STANDARD, ScheduleSpec.constant());
     }
 }

@@ -53,6 +53,8 @@ public final class Suites {
         problems.throwIfAny();
         List<CellSpec> cells = CellPlanner.cells(suite, combinations, problems);
         problems.throwIfAny();
+        CellPlanner.checkWarmup(suite, cells, problems);
+        problems.throwIfAny();
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,
                 CellPlanner.datasets(suite, cells));
     }

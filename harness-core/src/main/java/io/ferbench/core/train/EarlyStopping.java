@@ -60,6 +60,11 @@ public final class EarlyStopping {
         return enabled && epochsWithoutImprovement >= patience ? Decision.STOP : Decision.NO_IMPROVEMENT;
     }
 
+    /** Counts epochs without improvement afresh, keeping the best value (a plateau schedule after lowering the rate). */
+    void resetPatience() {
+        epochsWithoutImprovement = 0;
+    }
+
     public boolean enabled() { return enabled; }
 
     /** The epoch with the best monitored value so far, 0 before the first update. */

@@ -30,6 +30,9 @@ import java.util.List;
  * stopping ended it or the epoch budget ran out (Keras restores only in the first case; restoring in
  * both means the test metrics always come from the epoch that validation selected).
  *
+ * <p>Learning rate: the {@link LearningRateSchedule} sets it before every step when it varies; an epoch's record
+ * carries the rate of its first step.
+ *
  * <p>Divergence: a NaN or infinite training-step loss (or validation loss) ends training at once;
  * the completed epochs stay in the history.
  */
@@ -66,15 +69,24 @@ public final class Trainer {
         NamedTensors bestWeights = null;
         boolean stoppedEarly = false;
         double lastValidationSeconds = 0;
+        LearningRateSchedule schedule = null;
+        long globalStep = 0;
 
         for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
             int[] order = ClassBalance.epochOrder(data.train().labels(), data.numClasses(), plan.oversample(),
                     plan.seed(), epoch);
-            int visits = order.length;  // n, or more when the smaller classes are oversampled
+            int visits = order.length;  // n, or more when the smaller classes are oversampled (the same every epoch)
             int steps = Batches.count(visits, plan.batchSize());
+            if (schedule == null) {
+                schedule = new LearningRateSchedule(plan.schedule(), plan.learningRate(), plan.epochs(), steps,
+                        plan.earlyStopping());
+            }
+            double epochRate = schedule.rate(globalStep + 1);
             long epochStart = System.nanoTime();
             double lossSum = 0;
             for (int step = 1; step <= steps; step++) {
+                globalStep++;
+                if (schedule.varies()) model.setLearningRate(schedule.rate(globalStep));
                 int from = (step - 1) * plan.batchSize();
                 Batch batch = stepBatches.make(order, from, Math.min(from + plan.batchSize(), visits), epoch);
                 float loss = model.trainStep(batch);
@@ -94,10 +106,11 @@ public final class Trainer {
             }
             double trainAccuracy = evaluator.evaluate(train, accuracySample, false, new int[0]).accuracy();
             EpochRecord record = new EpochRecord(epoch, lossSum / visits, trainAccuracy, val.loss(), val.accuracy(),
-                    epochSeconds, trainSeconds, plan.learningRate(), ProcessMemory.residentMb());
+                    epochSeconds, trainSeconds, epochRate, ProcessMemory.residentMb());
             history.add(record);
             lastValidationSeconds = epochSeconds - trainSeconds;
             EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
+            schedule.endOfEpoch(epoch, val.loss(), val.accuracy());
             if (decision == EarlyStopping.Decision.IMPROVED && keepBest) bestWeights = model.exportWeights();
             listener.onEpoch(record, plan.epochs(), decision);
             if (decision == EarlyStopping.Decision.STOP) {

@@ -3,6 +3,7 @@ package io.ferbench.core.train;
 import io.ferbench.core.suite.AugmentationSpec;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.EarlyStoppingSpec;
+import io.ferbench.core.suite.ScheduleSpec;
 
 /**
  * What the training loop needs to know about a cell.
@@ -11,10 +12,11 @@ import io.ferbench.core.suite.EarlyStoppingSpec;
  *                             training accuracy is measured on; the training set's size caps it
  * @param augmentation         random transforms of the training images
  * @param oversample           top every class up to the largest, each epoch
+ * @param schedule             how the learning rate changes from step to step
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, double learningRate,
                            EarlyStoppingSpec earlyStopping, int trainAccuracySample, AugmentationSpec augmentation,
-                           boolean oversample) {
+                           boolean oversample, ScheduleSpec schedule) {
     /**
      * Enough images to show over-fitting (±3.7 points at 90 % accuracy, 95 % confidence) while costing little: this
      * pass runs every epoch outside the timed work, and 1,000 images cost the quickstart about a minute.
@@ -30,6 +32,14 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
         }
         if (earlyStopping == null) earlyStopping = EarlyStoppingSpec.off();
         if (augmentation == null) augmentation = AugmentationSpec.none();
+        if (schedule == null) schedule = ScheduleSpec.constant();
+    }
+
+    /** A plan with a constant learning rate. */
+    public TrainingPlan(int epochs, int batchSize, long seed, double learningRate, EarlyStoppingSpec earlyStopping,
+                        int trainAccuracySample, AugmentationSpec augmentation, boolean oversample) {
+        this(epochs, batchSize, seed, learningRate, earlyStopping, trainAccuracySample, augmentation, oversample,
+                ScheduleSpec.constant());
     }
 
     /** A plan without augmentation or oversampling. */
@@ -40,6 +50,7 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
 
     public static TrainingPlan of(CellSpec cell) {
         return new TrainingPlan(cell.epochs(), cell.batchSize(), cell.seed(), cell.optimizer().learningRate(),
-                cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.augmentation(), cell.oversample());
+                cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.augmentation(), cell.oversample(),
+                cell.schedule());
     }
 }

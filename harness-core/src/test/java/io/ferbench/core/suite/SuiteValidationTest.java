@@ -105,6 +105,50 @@ class SuiteValidationTest {
     }
 
     @Test
+    void trainingRecipeKeysAreReadIntoTypedCellSettings() {
+        SuitePlan plan = Suites.plan(SYNTHETIC_HEADER + """
+                matrix:
+                  stem: [standard, small]
+                  lr_schedule: cosine
+                  warmup_epochs: 2
+                  epochs: 5
+                """, FILE);
+        assertEquals(2, plan.cells().size());
+        CellSpec small = plan.cells().get(1);
+        assertEquals(io.ferbench.api.arch.Stem.SMALL, small.stem());
+        assertEquals(new ScheduleSpec(ScheduleSpec.COSINE, 2), small.schedule());
+        assertTrue(small.id().contains("stem_small"), small.id());
+        CellSpec plain = Suites.plan(SYNTHETIC_HEADER + "matrix: {}\n", FILE).cells().get(0);
+        assertEquals(io.ferbench.api.arch.Stem.STANDARD, plain.stem());
+        assertEquals(ScheduleSpec.constant(), plain.schedule());
+    }
+
+    @Test
+    void unknownScheduleOrStemIsRejectedWithTheValidNames() {
+        SuiteException e = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  lr_schedule: cosin
+                  stem: tiny
+                """);
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertEquals("matrix.lr_schedule", e.errors().get(0).key());
+        assertTrue(e.errors().get(0).message().contains("did you mean 'cosine'?"), e.getMessage());
+        assertTrue(e.errors().get(0).message().contains("constant, cosine, plateau"), e.getMessage());
+        assertEquals("matrix.stem", e.errors().get(1).key());
+        assertTrue(e.errors().get(1).message().contains("standard, small"), e.getMessage());
+    }
+
+    @Test
+    void aWarmUpThatDoesNotEndBeforeTheEpochBudgetIsRejected() {
+        SuiteException e = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  epochs: 3
+                  warmup_epochs: [1, 3]
+                """);
+        single(e, 5, "matrix.warmup_epochs", "warmup_epochs 3 must be below epochs 3");
+    }
+
+    @Test
     void unknownBackendIsRejectedWithASuggestionAndTheValidBackends() {
         SuiteException e = rejected(SYNTHETIC_HEADER + """
                 matrix:

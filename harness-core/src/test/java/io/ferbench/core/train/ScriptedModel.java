@@ -22,6 +22,8 @@ final class ScriptedModel implements TrainableModel {
     private int steps;
     private float weight;
     final List<Batch> trainBatches = new ArrayList<>();
+    /** Every rate {@link #setLearningRate} was given, in order. */
+    final List<Double> learningRates = new ArrayList<>();
     int imports;
 
     /** @param nanAtStep global step (from 1) whose loss is NaN, or 0 for none */
@@ -63,7 +65,9 @@ final class ScriptedModel implements TrainableModel {
 
     @Override public void freeze(Collection<String> nodeNames) {}
 
-    @Override public void setLearningRate(double learningRate) {}
+    @Override public void setLearningRate(double learningRate) {
+        learningRates.add(learningRate);
+    }
 
     @Override public NamedTensors exportWeights() {
         return new NamedTensors().put("w", new FloatTensor(new long[] {1}, new float[] {weight}));

@@ -13,6 +13,7 @@ import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.suite.EarlyStoppingSpec;
+import io.ferbench.core.suite.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,6 +166,52 @@ class TrainerTest {
         assertEquals(0.0, steps.get(5).etaSeconds(), 0.05, "nothing left after the last step but validation");
         assertTrue(steps.stream().allMatch(p -> p.etaSeconds() >= 0));
         assertEquals(s.history(), epochs);
+    }
+
+    @Test
+    void aCosineScheduleWithWarmUpSetsTheRateBeforeEveryStepAndEpochRecordsItsFirstRate() {
+        ScriptedModel model = new ScriptedModel(losses(1.0, 0.9, 0.8, 0.7), STEPS, 0);
+        TrainingPlan plan = new TrainingPlan(4, 4, 42, 0.01, EarlyStoppingSpec.off(), 100, null, false,
+                new ScheduleSpec(ScheduleSpec.COSINE, 1));
+        TrainingSummary s = new Trainer(plan, TrainingListener.NONE).train(model, DATA).summary();
+        assertEquals(4 * STEPS, model.learningRates.size(), "one rate per step");
+        // warm-up over the 3 steps of epoch 1, then cosine over the remaining 9
+        assertEquals(0.01 / 3, model.learningRates.get(0), 1e-12);
+        assertEquals(0.01, model.learningRates.get(2), 1e-12);
+        assertEquals(0.01, model.learningRates.get(3), 1e-12, "the first step after the warm-up has the full rate");
+        assertEquals(0.01 * 0.5 * (1 + Math.cos(Math.PI * 8 / 9)), model.learningRates.get(11), 1e-12);
+        for (int i = 4; i < 12; i++) {
+            assertTrue(model.learningRates.get(i) < model.learningRates.get(i - 1), "cosine decays at step " + (i + 1));
+        }
+        assertEquals(0.01 / 3, s.history().get(0).learningRate(), 1e-12);
+        assertEquals(model.learningRates.get(STEPS), s.history().get(1).learningRate(), 1e-12);
+    }
+
+    @Test
+    void aConstantScheduleNeverTouchesTheBackendsRate() {
+        ScriptedModel model = new ScriptedModel(losses(1.0, 0.9), STEPS, 0);
+        new Trainer(plan(2, EarlyStoppingSpec.off()), TrainingListener.NONE).train(model, DATA);
+        assertTrue(model.learningRates.isEmpty());
+    }
+
+    @Test
+    void aPlateauScheduleDividesTheRateByTenAfterTwoEpochsWithoutImprovement() {
+        ScriptedModel model = new ScriptedModel(losses(1.0, 0.8, 0.9, 0.85, 0.7, 0.75), STEPS, 0);
+        TrainingPlan plan = new TrainingPlan(6, 4, 42, 0.01, new EarlyStoppingSpec(false, "val_loss", 5, 0, false),
+                100, null, false, new ScheduleSpec(ScheduleSpec.PLATEAU, 0));
+        TrainingSummary s = new Trainer(plan, TrainingListener.NONE).train(model, DATA).summary();
+        double[] rates = s.history().stream().mapToDouble(EpochRecord::learningRate).toArray();
+        // epochs 3 and 4 do not beat epoch 2's 0.8, so epoch 5 starts at a tenth; epoch 5 improves (0.7)
+        assertArrayEquals(new double[] {0.01, 0.01, 0.01, 0.01, 0.001, 0.001}, rates, 1e-12);
+    }
+
+    @Test
+    void aWarmUpAsLongAsTheEpochBudgetIsAClearError() {
+        TrainingPlan plan = new TrainingPlan(2, 4, 42, 0.01, EarlyStoppingSpec.off(), 100, null, false,
+                new ScheduleSpec(ScheduleSpec.COSINE, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(plan, TrainingListener.NONE).train(new ScriptedModel(losses(1, 1), STEPS, 0), DATA));
+        assertTrue(e.getMessage().contains("warmup_epochs (2) must be below epochs (2)"), e.getMessage());
     }
 
     @Test
