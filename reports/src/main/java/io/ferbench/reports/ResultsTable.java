@@ -51,6 +51,7 @@ public final class ResultsTable {
             config("beta2", c -> c.optimizer().beta2()),
             config("epsilon", c -> c.optimizer().epsilon()),
             config("weight_decay", c -> c.optimizer().weightDecay()),
+            config("label_smoothing", c -> c.axes().getOrDefault("label_smoothing", "0.0")),
             config("early_stopping", c -> c.earlyStopping().enabled()),
             config("monitor", c -> c.earlyStopping().monitor()),
             config("patience", c -> c.earlyStopping().patience()),

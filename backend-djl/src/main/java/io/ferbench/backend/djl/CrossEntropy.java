@@ -3,19 +3,23 @@ package io.ferbench.backend.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.ferbench.api.backend.ModelSpec;
 import java.util.Arrays;
 
 /**
  * Softmax cross-entropy on logits as {@code torch.nn.CrossEntropyLoss}: the mean of the per-sample
- * negative log-likelihoods, or with class weights {@code Σ w[yᵢ]·nllᵢ / Σ w[yᵢ]}.
+ * negative log-likelihoods, or with class weights {@code Σ w[yᵢ]·nllᵢ / Σ w[yᵢ]}. With label smoothing ε each
+ * example's term is {@code (1 − ε)·nllᵢ + ε·mean_c(−log pᵢc)} (see {@code ModelSpec#labelSmoothing}).
  */
 final class CrossEntropy {
     private final int classes;
     private final float[] classWeights;
+    private final float labelSmoothing;
 
     /** {@code classWeights} null for the plain mean; otherwise one finite weight >= 0 per class. */
-    CrossEntropy(int classes, float[] classWeights) {
+    CrossEntropy(int classes, float[] classWeights, double labelSmoothing) {
         this.classes = classes;
+        this.labelSmoothing = (float) ModelSpec.checkLabelSmoothing(labelSmoothing);
         if (classWeights != null) {
             if (classWeights.length != classes) {
                 throw new IllegalArgumentException("class weights have " + classWeights.length
@@ -41,6 +45,9 @@ final class CrossEntropy {
         for (int i = 0; i < n; i++) index[i] = labels[i];
         NDArray logProbabilities = logits.logSoftmax(1);
         NDArray nll = logProbabilities.gather(manager.create(index, new Shape(n, 1)), 1).reshape(n).neg();
+        if (labelSmoothing > 0) {
+            nll = nll.mul(1 - labelSmoothing).add(logProbabilities.mean(new int[] {1}).neg().mul(labelSmoothing));
+        }
         if (classWeights == null) return nll.mean();
 
         float[] sampleWeights = new float[n];

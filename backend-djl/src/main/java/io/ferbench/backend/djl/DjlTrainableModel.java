@@ -59,7 +59,8 @@ final class DjlTrainableModel implements TrainableModel {
         this.onClose = onClose;
         this.block = new GraphBlock(graph);
         this.optimizer = new TorchAdam(spec.optimizer());
-        this.crossEntropy = new CrossEntropy(Math.toIntExact(block.outputWidth()), spec.classWeights());
+        this.crossEntropy = new CrossEntropy(Math.toIntExact(block.outputWidth()), spec.classWeights(),
+                spec.labelSmoothing());
 
         // seeds libtorch (dropout masks) and DJL's own generator; a long seed is folded to the int DJL takes
         engine.setRandomSeed(Long.hashCode(spec.seed()));

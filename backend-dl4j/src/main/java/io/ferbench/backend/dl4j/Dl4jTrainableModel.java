@@ -69,7 +69,7 @@ final class Dl4jTrainableModel implements TrainableModel {
         this.shapes = Shapes.infer(graph);
         this.compiler = new GraphCompiler(graph, shapes);
         this.classes = Math.toIntExact(shapes.get(graph.output())[0]);
-        this.loss = new TorchCrossEntropy(classWeights(spec.classWeights(), classes));
+        this.loss = new TorchCrossEntropy(classWeights(spec.classWeights(), classes), spec.labelSmoothing());
         this.optimizer = new TorchAdam(spec.optimizer());
         // dropout masks draw from ND4J's global generator
         Nd4j.getRandom().setSeed(spec.seed());

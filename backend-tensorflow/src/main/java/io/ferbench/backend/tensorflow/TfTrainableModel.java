@@ -79,7 +79,7 @@ final class TfTrainableModel implements TrainableModel {
         this.onClose = onClose;
         AdamSchedule.check("tensorflow", spec.optimizer());
         int classes = Math.toIntExact(shapes.get(model.output())[0]);
-        this.lossFunction = new CrossEntropyLoss(classes, spec.classWeights());
+        this.lossFunction = new CrossEntropyLoss(classes, spec.classWeights(), spec.labelSmoothing());
         NamedTensors initial = spec.initialWeights() != null
                 ? spec.initialWeights()
                 : WeightInitializer.initialise(model, spec.seed());

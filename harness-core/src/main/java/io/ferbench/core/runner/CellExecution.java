@@ -130,7 +130,8 @@ public final class CellExecution {
                     ? ClassBalance.weights(data.train().labels(), data.numClasses()) : null;
 
             try (TrainableModel model = modelDecorator.apply(
-                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), classWeights)))) {
+                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), classWeights,
+                            cell.labelSmoothing())))) {
                 if (cell.init().headOnly()) {
                     model.freeze(WeightTransfer.backboneNodes(graph));
                 }

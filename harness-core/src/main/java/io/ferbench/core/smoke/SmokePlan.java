@@ -117,7 +117,7 @@ public final class SmokePlan {
                 cell.seed(), cell.repeat(), TIMEOUT_SECONDS, cell.backendSettings(), cell.augmentation(),
                 cell.classWeights(), cell.oversample(), init, cell.stem(),
                 // one epoch leaves no room for a warm-up; the schedule's kind is still exercised
-                new ScheduleSpec(cell.schedule().kind(), 0));
+                new ScheduleSpec(cell.schedule().kind(), 0), cell.labelSmoothing());
     }
 
     /** A checkpoint with torchvision's ImageNet shapes for the architecture, written once per run. */

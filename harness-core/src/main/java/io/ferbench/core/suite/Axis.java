@@ -57,6 +57,8 @@ enum Axis {
     BETA2("beta2", new ValueRule.Real(0, true, 1, false), 0.999, "b2", "Adam's second-moment decay."),
     EPSILON("epsilon", ValueRule.Real.above(0), 1.0e-8, "eps", "Adam's epsilon, added to the root of the second moment."),
     WEIGHT_DECAY("weight_decay", ValueRule.Real.atLeast(0), 0.0, "wd", "L2 weight decay added to the gradient."),
+    LABEL_SMOOTHING("label_smoothing", new ValueRule.Real(0, true, 1, false), 0.0, "ls",
+            "Label smoothing of the training loss: the target is (1 - e) one-hot + e / classes; 0 for none."),
     EARLY_STOPPING("early_stopping", new ValueRule.Bool(), true, "es",
             "Stop when the monitored metric stops improving (the study: on validation loss)."),
     MONITOR("monitor", ValueRule.Text.choice("monitor", SuiteVocabulary.monitors()), "val_loss", null,

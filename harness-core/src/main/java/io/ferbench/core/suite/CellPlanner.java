@@ -130,7 +130,8 @@ final class CellPlanner {
                 suite.augmentations().get(text(values, Axis.AUGMENTATION)), (Boolean) values.get(Axis.CLASS_WEIGHTS),
                 (Boolean) values.get(Axis.OVERSAMPLE), init(suite, values, sourceCell),
                 Stem.of(text(values, Axis.STEM)),
-                new ScheduleSpec(text(values, Axis.LR_SCHEDULE), integer(values, Axis.WARMUP_EPOCHS)));
+                new ScheduleSpec(text(values, Axis.LR_SCHEDULE), integer(values, Axis.WARMUP_EPOCHS)),
+                real(values, Axis.LABEL_SMOOTHING));
     }
 
     private static InitSpec init(SuiteDefinition suite, Map<Axis, Object> values, String sourceCell) {

@@ -33,13 +33,14 @@ import java.util.Map;
  * @param init            where the initial weights come from and which layers train
  * @param stem            the network's stem: torchvision's, or the small-input variant
  * @param schedule        how the learning rate changes during training
+ * @param labelSmoothing  label smoothing ε of the training loss, in [0, 1); 0 for the plain cross-entropy
  */
 public record CellSpec(String suite, String id, int index, Map<String, Object> axes, DatasetSpec dataset,
                        String architecture, double widthMultiplier, String backend, String device, int threads,
                        int batchSize, int epochs, OptimizerSpec optimizer, EarlyStoppingSpec earlyStopping,
                        long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings,
                        AugmentationSpec augmentation, boolean classWeights, boolean oversample, InitSpec init,
-                       Stem stem, ScheduleSpec schedule) {
+                       Stem stem, ScheduleSpec schedule, double labelSmoothing) {
     public CellSpec {
         // absent in requests written before these settings existed: the plain recipe
         if (augmentation == null) augmentation = AugmentationSpec.none();
@@ -55,6 +56,6 @@ public record CellSpec(String suite, String id, int index, Map<String, Object> a
                     long seed, int repeat, long timeoutSeconds, Map<String, String> backendSettings) {
         this(suite, id, index, axes, dataset, architecture, widthMultiplier, backend, device, threads, batchSize,
                 epochs, optimizer, earlyStopping, seed, repeat, timeoutSeconds, backendSettings,
-                AugmentationSpec.none(), false, false, InitSpec.scratch(), Stem.STANDARD, ScheduleSpec.constant());
+                AugmentationSpec.none(), false, false, InitSpec.scratch(), Stem.STANDARD, ScheduleSpec.constant(), 0);
     }
 }

@@ -249,12 +249,13 @@ class MatrixExpansionTest {
         assertEquals(java.util.Map.of(), cell.backendSettings());
         assertEquals(io.ferbench.api.arch.Stem.STANDARD, cell.stem());
         assertEquals(ScheduleSpec.constant(), cell.schedule());
+        assertEquals(0.0, cell.labelSmoothing());
         assertEquals(new DatasetSpec("synthetic-48", "synthetic", null, null, List.of(), 300, 48, true, null, 0),
                 cell.dataset());
         assertEquals(List.of("dataset", "classes", "images_per_class", "architecture", "width_multiplier", "backend",
                 "device", "threads", "stem", "image_size", "augmentation", "class_weights", "oversample", "init", "tune",
                 "batch_size", "epochs", "learning_rate", "lr_schedule", "warmup_epochs", "optimizer", "beta1", "beta2",
-                "epsilon", "weight_decay",
+                "epsilon", "weight_decay", "label_smoothing",
                 "early_stopping", "monitor", "patience", "min_delta", "restore_best", "seed"),
                 List.copyOf(cell.axes().keySet()));
         assertEquals(List.of(), cell.axes().get("classes"), "the dataset's classes: all of them");

@@ -1,5 +1,6 @@
 package io.ferbench.backend.dl4j.nn;
 
+import io.ferbench.api.backend.ModelSpec;
 import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -22,14 +23,28 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * L and dL/dz. Log-softmax is computed with the max subtracted, so large logits do not overflow (DL4J's
  * MCXENT instead clips probabilities at 1e-10 before the logarithm).
  *
+ * <p>Label smoothing ε trains against {@code tᵢ = (1 − ε)·onehot(yᵢ) + ε/K}: each example's term is
+ * {@code −Σ_c tᵢc·log pᵢc} and its logit gradient {@code sᵢ·(softmax(zᵢ) − tᵢ)}; the weights stay those of yᵢ.
+ *
  * <p>Labels are one-hot rows; the layer using it must have the identity activation (the input is the
  * logits). Masks are not supported (the IR has no sequences).
  */
 public class TorchCrossEntropy implements ILossFunction {
     private final double[] classWeights;
+    private final double labelSmoothing;
 
-    /** @param classWeights one non-negative weight per class, or null for the plain mean */
-    public TorchCrossEntropy(@JsonProperty("classWeights") double[] classWeights) {
+    /** The plain (or class-weighted) cross-entropy. */
+    public TorchCrossEntropy(double[] classWeights) {
+        this(classWeights, 0);
+    }
+
+    /**
+     * @param classWeights   one non-negative weight per class, or null for the plain mean
+     * @param labelSmoothing ε in [0, 1)
+     */
+    public TorchCrossEntropy(@JsonProperty("classWeights") double[] classWeights,
+                             @JsonProperty("labelSmoothing") double labelSmoothing) {
+        this.labelSmoothing = ModelSpec.checkLabelSmoothing(labelSmoothing);
         if (classWeights != null) {
             for (int c = 0; c < classWeights.length; c++) {
                 double w = classWeights[c];
@@ -39,6 +54,16 @@ public class TorchCrossEntropy implements ILossFunction {
             }
         }
         this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    public double getLabelSmoothing() {
+        return labelSmoothing;
+    }
+
+    /** The training target: the one-hot labels, smoothed towards the uniform distribution by ε. */
+    private INDArray target(INDArray labels) {
+        if (labelSmoothing == 0) return labels;
+        return labels.mul(1 - labelSmoothing).addi(labelSmoothing / labels.size(1));
     }
 
     public double[] getClassWeights() {
@@ -82,7 +107,7 @@ public class TorchCrossEntropy implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray logProbabilities = logSoftmax(logits(preOutput, activationFn, mask));
-        INDArray nll = logProbabilities.muli(labels).sum(true, 1).negi();
+        INDArray nll = logProbabilities.muli(target(labels)).sum(true, 1).negi();
         return nll.muli(exampleScale(labels));
     }
 
@@ -96,7 +121,7 @@ public class TorchCrossEntropy implements ILossFunction {
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray probabilities = Transforms.exp(logSoftmax(logits(preOutput, activationFn, mask)), false);
-        return probabilities.subi(labels).muliColumnVector(exampleScale(labels));
+        return probabilities.subi(target(labels)).muliColumnVector(exampleScale(labels));
     }
 
     @Override
@@ -113,16 +138,19 @@ public class TorchCrossEntropy implements ILossFunction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TorchCrossEntropy t && Arrays.equals(classWeights, t.classWeights);
+        return o instanceof TorchCrossEntropy t && Arrays.equals(classWeights, t.classWeights)
+                && labelSmoothing == t.labelSmoothing;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(classWeights);
+        return 31 * Arrays.hashCode(classWeights) + Double.hashCode(labelSmoothing);
     }
 
     @Override
     public String toString() {
-        return classWeights == null ? "TorchCrossEntropy()" : "TorchCrossEntropy(weights=" + Arrays.toString(classWeights) + ")";
+        return "TorchCrossEntropy(" + (classWeights == null ? "" : "weights=" + Arrays.toString(classWeights))
+                + (labelSmoothing == 0 ? "" : (classWeights == null ? "" : ", ") + "label_smoothing=" + labelSmoothing)
+                + ")";
     }
 }
