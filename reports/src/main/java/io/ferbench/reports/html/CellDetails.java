@@ -157,7 +157,11 @@ final class CellDetails {
         }
         add(s, "optimizer", k.optimizer().type() + ", lr " + k.optimizer().learningRate() + ", β " + k.optimizer().beta1()
                 + "/" + k.optimizer().beta2() + ", ε " + k.optimizer().epsilon() + ", weight decay "
-                + k.optimizer().weightDecay());
+                + k.optimizer().weightDecay() + ", schedule " + k.axes().getOrDefault("lr_schedule", "constant")
+                + warmUp(k.axes().getOrDefault("warmup_epochs", "0")));
+        String smoothing = k.axes().getOrDefault("label_smoothing", "0.0");
+        if (Double.parseDouble(smoothing) > 0) add(s, "loss", "cross-entropy, label smoothing " + smoothing);
+        add(s, "stem", k.axes().getOrDefault("stem", "standard"));
         add(s, "training", "batch " + k.batchSize() + ", at most " + k.maxEpochs() + " epochs, "
                 + (k.earlyStopping().enabled() ? "early stopping on " + k.earlyStopping().monitor() + " (patience "
                 + k.earlyStopping().patience() + (k.earlyStopping().restoreBest() ? ", best weights restored)" : ")")
@@ -216,5 +220,9 @@ final class CellDetails {
 
     private static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
+    }
+
+    private static String warmUp(String epochs) {
+        return "0".equals(epochs) ? "" : " after " + epochs + (epochs.equals("1") ? " warm-up epoch" : " warm-up epochs");
     }
 }
