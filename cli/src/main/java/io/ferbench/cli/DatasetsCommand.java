@@ -1,5 +1,9 @@
 package io.ferbench.cli;
 
+import io.ferbench.core.audit.AuditFiles;
+import io.ferbench.core.audit.AuditOptions;
+import io.ferbench.core.audit.AuditReport;
+import io.ferbench.core.audit.DatasetAudit;
 import io.ferbench.core.data.DatasetStats;
 import io.ferbench.core.data.Datasets;
 import io.ferbench.core.data.PreparedDataset;
@@ -8,7 +12,11 @@ import io.ferbench.core.env.CacheDirectory;
 import io.ferbench.core.suite.DatasetSpec;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferbench datasets ...}: look at a dataset before training on it. */
 @Command(name = "datasets", description = "Inspect datasets and write the synthetic one to disk.",
-        subcommands = {DatasetsCommand.Stats.class, DatasetsCommand.Generate.class})
+        subcommands = {DatasetsCommand.Stats.class, DatasetsCommand.Audit.class, DatasetsCommand.Generate.class})
 final class DatasetsCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -69,7 +77,7 @@ final class DatasetsCommand implements Runnable {
 
         @Override public Integer call() {
             DatasetSpec ds = suite != null ? fromSuite() : fromArgument();
-            PreparedDataset prepared = Datasets.prepare(ds, dataRoot(), CacheDirectory.fromEnvironment().root().resolve("datasets"));
+            PreparedDataset prepared = prepare(ds, dataRoot());
             DatasetStats stats = DatasetStats.of(prepared);
             List<List<String>> rows = new ArrayList<>();
             for (DatasetStats.Part part : stats.parts()) {
@@ -92,13 +100,7 @@ final class DatasetsCommand implements Runnable {
         }
 
         private DatasetSpec fromSuite() {
-            SuitePlan plan = Suites.plan(suite);
-            DatasetSpec ds = plan.datasets().get(dataset);
-            if (ds == null) {
-                throw new IllegalArgumentException(suite + " defines no dataset '" + dataset + "' (it defines: "
-                        + String.join(", ", plan.datasets().keySet()) + ")");
-            }
-            return ds;
+            return datasetOf(Suites.plan(suite), suite, dataset);
         }
 
         private DatasetSpec fromArgument() {
@@ -117,13 +119,128 @@ final class DatasetsCommand implements Runnable {
         }
 
         private Path dataRoot() {
-            if (dataRoot != null) return dataRoot;
-            String env = System.getenv("FERBENCH_DATA");
-            return env != null && !env.isBlank() ? Path.of(env) : Path.of("");
+            return DatasetsCommand.dataRoot(dataRoot);
         }
 
         private static String fmt(double v) {
             return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+        }
+    }
+
+    /** The dataset {@code name} of a planned suite; the error lists the datasets it defines. */
+    static DatasetSpec datasetOf(SuitePlan plan, Path suite, String name) {
+        DatasetSpec ds = plan.datasets().get(name);
+        if (ds == null) {
+            throw new IllegalArgumentException(suite + " defines no dataset '" + name + "' (it defines: "
+                    + String.join(", ", plan.datasets().keySet()) + ")");
+        }
+        return ds;
+    }
+
+    /** {@code --data-root}, else {@code $FERBENCH_DATA}, else the current folder. */
+    static Path dataRoot(Path option) {
+        if (option != null) return option;
+        String env = System.getenv(Datasets.DATA_ROOT_VARIABLE);
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("");
+    }
+
+    /** The dataset prepared as a run prepares it, through the same cache. */
+    static PreparedDataset prepare(DatasetSpec spec, Path dataRoot) {
+        return Datasets.prepare(spec, dataRoot, CacheDirectory.fromEnvironment().root().resolve("datasets"));
+    }
+
+    /**
+     * Exact and near duplicates, label conflicts, degenerate images and class balance, within and across the splits
+     * that the cells will see.
+     */
+    @Command(name = "audit", description = {
+            "Audit a suite's dataset as the cells will see it (after class selection, caps and splits): exact "
+                    + "duplicates (identical pixels), near duplicates (difference hash), label conflicts, degenerate "
+                    + "images, odd sizes, unreadable files and class balance, within and across splits.",
+            "Writes OUT/<dataset>/audit.csv (one row per image of a finding) and audit.json."})
+    static final class Audit implements Callable<Integer> {
+        @Parameters(paramLabel = "DATASET", arity = "0..1", description = "a dataset the suite defines")
+        String dataset;
+
+        @Option(names = "--suite", required = true, paramLabel = "FILE", description = "the suite that defines it")
+        Path suite;
+
+        @Option(names = "--all", description = "audit every dataset of the suite")
+        boolean all;
+
+        @Option(names = "--data-root", paramLabel = "DIR",
+                description = "where relative dataset paths start (default: $FERBENCH_DATA, else the current folder)")
+        Path dataRoot;
+
+        @Option(names = "--near-threshold", paramLabel = "BITS", defaultValue = "" + AuditOptions.DEFAULT_NEAR_THRESHOLD,
+                description = "largest Hamming distance of two 64-bit difference hashes for near duplicates, 0-"
+                        + AuditOptions.MAX_NEAR_THRESHOLD + " (default: ${DEFAULT-VALUE})")
+        int nearThreshold;
+
+        @Option(names = "--near-correlation", paramLabel = "R",
+                defaultValue = "" + AuditOptions.DEFAULT_NEAR_CORRELATION,
+                description = "smallest correlation of two images' 16x16 thumbnails that confirms a near duplicate "
+                        + "(default: ${DEFAULT-VALUE})")
+        double nearCorrelation;
+
+        @Option(names = "--degenerate-std", paramLabel = "STD", defaultValue = "" + AuditOptions.DEFAULT_DEGENERATE_STD,
+                description = "images whose pixel standard deviation (0-255) is below this are degenerate "
+                        + "(default: ${DEFAULT-VALUE})")
+        double degenerateStd;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "audit",
+                description = "folder for <dataset>/audit.csv and audit.json (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            if (all == (dataset != null)) {
+                throw new IllegalArgumentException("name one DATASET of the suite, or give --all");
+            }
+            AuditOptions options = new AuditOptions(nearThreshold, nearCorrelation, degenerateStd);
+            SuitePlan plan = Suites.plan(suite);
+            List<String> names = all ? List.copyOf(plan.datasets().keySet()) : List.of(dataset);
+            var console = spec.commandLine().getOut();
+            for (String name : names) {
+                DatasetSpec ds = datasetOf(plan, suite, name);
+                AuditReport report = DatasetAudit.run(prepare(ds, dataRoot(dataRoot)), options);
+                Path folder = out.resolve(name);
+                Files.createDirectories(folder);
+                AuditFiles.write(report, folder);
+                print(console, report, ds);
+                console.printf("Files: %s, %s%n%n", folder.resolve(AuditFiles.CSV), folder.resolve(AuditFiles.JSON));
+            }
+            return 0;
+        }
+
+        private static void print(PrintWriter out, AuditReport report, DatasetSpec ds) {
+            int images = report.classBalance().values().stream().mapToInt(c -> Arrays.stream(c).sum()).sum();
+            out.printf("dataset '%s': %d images, %d classes, %dx%d; audited in %.1f s (near duplicates: <= %d bits "
+                            + "of 64 and correlation >= %s; degenerate: pixel std < %s)%n", report.dataset(), images,
+                    report.classNames().size(), ds.imageSize(), ds.imageSize(), report.seconds(),
+                    report.options().nearThreshold(), report.options().nearCorrelation(),
+                    report.options().degenerateStd());
+            AuditReport.Leaks leaks = report.leaks();
+            out.printf("leakage into test: %d exact groups (%d images), %d near-duplicate groups (%d images), "
+                    + "%d of them label conflicts%n", leaks.exactGroups(), leaks.exactImages(), leaks.nearGroups(),
+                    leaks.nearImages(), leaks.labelConflicts());
+            List<List<String>> rows = new ArrayList<>();
+            for (AuditReport.SummaryRow r : report.summary()) {
+                rows.add(List.of(r.kind().id(), r.splits(), Integer.toString(r.groups()), Integer.toString(r.images())));
+            }
+            if (rows.isEmpty()) out.println("no findings");
+            else Rows.print(out, OutputFormat.table, List.of("finding", "splits", "groups", "images"), rows);
+            List<List<String>> balance = new ArrayList<>();
+            report.classBalance().forEach((split, counts) -> {
+                List<String> row = new ArrayList<>(List.of(split));
+                for (int c : counts) row.add(Integer.toString(c));
+                balance.add(row);
+            });
+            List<String> header = new ArrayList<>(List.of("split"));
+            header.addAll(report.classNames());
+            out.println();
+            Rows.print(out, OutputFormat.table, header, balance);
         }
     }
 

@@ -29,9 +29,13 @@ final class DatasetBuilder {
         return new DatasetBuilder(spec, where).build(source.catalog());
     }
 
+    /** A decoded, resized image and where it came from. */
+    private record Decoded(byte[] pixels, ImageOrigin origin) {
+    }
+
     /** The images of one class, by split, in their seeded order. */
-    private record ClassImages(List<List<byte[]>> bySplit) {
-        List<byte[]> get(Split split) {
+    private record ClassImages(List<List<Decoded>> bySplit) {
+        List<Decoded> get(Split split) {
             return bySplit.get(split.ordinal());
         }
 
@@ -99,7 +103,7 @@ final class DatasetBuilder {
     private ClassImages load(String name, List<List<Sample>> bySplit, String location) {
         int[] sizes = bySplit.stream().mapToInt(List::size).toArray();
         int[] quota = spec.imagesPerClass() == null ? sizes : Stratified.allocate(spec.imagesPerClass(), sizes);
-        List<List<byte[]>> decoded = new ArrayList<>();
+        List<List<Decoded>> decoded = new ArrayList<>();
         int skippedBefore = skipped.size();
         for (Split split : Split.values()) {
             List<Sample> order = Stratified.shuffled(bySplit.get(split.ordinal()), spec.seed(),
@@ -115,8 +119,8 @@ final class DatasetBuilder {
     }
 
     /** Decodes candidates in order until {@code quota} images are usable; each batch is decoded in parallel. */
-    private List<byte[]> decodeUntil(List<Sample> candidates, int quota) {
-        List<byte[]> out = new ArrayList<>(quota);
+    private List<Decoded> decodeUntil(List<Sample> candidates, int quota) {
+        List<Decoded> out = new ArrayList<>(quota);
         int next = 0;
         while (out.size() < quota && next < candidates.size()) {
             int batch = Math.min(candidates.size() - next, quota - out.size());
@@ -124,8 +128,8 @@ final class DatasetBuilder {
             int from = next;
             IntStream.range(0, batch).parallel().forEach(i -> results[i] = decode(candidates.get(from + i)));
             for (Object result : results) {
-                if (result instanceof byte[] pixels) {
-                    out.add(pixels);
+                if (result instanceof Decoded image) {
+                    out.add(image);
                 } else {
                     skipped.add((String) result);
                 }
@@ -135,11 +139,12 @@ final class DatasetBuilder {
         return out;
     }
 
-    /** The image as stored bytes, or the skip message. */
+    /** The image as stored bytes with its origin, or the skip message. */
     private Object decode(Sample sample) {
         try {
             Raster raster = sample.loader().load(spec.channels());
-            return Resampler.resize(raster, spec.imageSize(), spec.imageSize()).toBytes();
+            return new Decoded(Resampler.resize(raster, spec.imageSize(), spec.imageSize()).toBytes(),
+                    new ImageOrigin(sample.origin(), raster.width(), raster.height()));
         } catch (UnusableImageException e) {
             return sample.origin() + ": " + e.getMessage();
         }
@@ -147,21 +152,21 @@ final class DatasetBuilder {
 
     /** Moves 20 % of the class's training images (the first in their seeded order) to {@code split}. */
     private static void holdOut(ClassImages images, Split split) {
-        List<byte[]> train = images.get(Split.TRAIN);
+        List<Decoded> train = images.get(Split.TRAIN);
         int count = Stratified.holdOutCount(train.size());
-        List<byte[]> moved = new ArrayList<>(train.subList(0, count));
+        List<Decoded> moved = new ArrayList<>(train.subList(0, count));
         train.subList(0, count).clear();
         images.get(split).addAll(moved);
     }
 
     /** One split of all classes, in a seeded order that interleaves the classes. */
     private ImageSet assemble(List<ClassImages> images, Split split) {
-        record Item(int label, byte[] pixels) {
+        record Item(int label, Decoded image) {
         }
         List<Item> items = new ArrayList<>();
         for (int c = 0; c < images.size(); c++) {
-            for (byte[] pixels : images.get(c).get(split)) {
-                items.add(new Item(c, pixels));
+            for (Decoded image : images.get(c).get(split)) {
+                items.add(new Item(c, image));
             }
         }
         items = Stratified.shuffled(items, spec.seed(), "order", split.id());
@@ -174,11 +179,13 @@ final class DatasetBuilder {
         }
         byte[] pixels = new byte[(int) total];
         int[] labels = new int[items.size()];
+        List<ImageOrigin> origins = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             labels[i] = items.get(i).label();
-            System.arraycopy(items.get(i).pixels(), 0, pixels, i * length, length);
+            System.arraycopy(items.get(i).image().pixels(), 0, pixels, i * length, length);
+            origins.add(items.get(i).image().origin());
         }
-        return new ImageSet(pixels, labels, spec.channels(), spec.imageSize(), spec.imageSize());
+        return new ImageSet(pixels, labels, spec.channels(), spec.imageSize(), spec.imageSize(), origins);
     }
 
     /**

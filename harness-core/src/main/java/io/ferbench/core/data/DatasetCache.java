@@ -29,7 +29,7 @@ import java.util.zip.CheckedOutputStream;
  */
 final class DatasetCache {
     /** Bump when the file layout or the meaning of the cached pixels changes (decoding, resizing, splitting). */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;  // 2: each image's origin (path, source width and height)
     private static final long MAGIC = 0x4645_5242_4453_4554L; // "FERBDSET"
     private static final System.Logger LOG = System.getLogger(DatasetCache.class.getName());
 
@@ -152,6 +152,14 @@ final class DatasetCache {
             out.writeInt(label);
         }
         out.write(set.pixels());
+        out.writeInt(set.origins().size());
+        for (ImageOrigin origin : set.origins()) {
+            byte[] path = origin.path().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(path.length);
+            out.write(path);
+            out.writeInt(origin.width());
+            out.writeInt(origin.height());
+        }
     }
 
     private static ImageSet readImages(DataInputStream in, long fileSize) throws IOException {
@@ -167,7 +175,13 @@ final class DatasetCache {
         }
         byte[] pixels = new byte[(int) bytes];
         in.readFully(pixels);
-        return new ImageSet(pixels, labels, channels, height, width);
+        int known = length(in, fileSize);
+        List<ImageOrigin> origins = new ArrayList<>(known);
+        for (int i = 0; i < known; i++) {
+            String path = new String(in.readNBytes(length(in, fileSize)), StandardCharsets.UTF_8);
+            origins.add(new ImageOrigin(path, length(in, fileSize), length(in, fileSize)));
+        }
+        return new ImageSet(pixels, labels, channels, height, width, origins);
     }
 
     /** A count or length, checked against the file size so that a damaged field cannot cause a huge allocation. */

@@ -1,6 +1,6 @@
 package io.ferbench.core.study;
 
-import io.ferbench.core.runner.AtomicFiles;
+import io.ferbench.core.runner.CsvTable;
 import io.ferbench.core.runner.JsonFiles;
 import io.ferbench.core.stats.Summary;
 import io.ferbench.core.stats.WelchTest;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes a {@link StudyAnalysis} next to {@code results.csv}: {@code analysis.json} (everything, typed) and one CSV
@@ -43,7 +42,7 @@ public final class AnalysisFiles {
         for (String figure : STATISTICS_FIGURES) {
             for (String part : List.of("mean", "sd", "ci_low", "ci_high")) header.add(figure + "_" + part);
         }
-        Csv statistics = new Csv(header.toArray(String[]::new));
+        CsvTable statistics = new CsvTable(header.toArray(String[]::new));
         for (StudyAnalysis.RepeatStatistics s : analysis.statistics()) {
             List<Object> row = new ArrayList<>(List.of(s.group(), s.cells(), s.ok()));
             // summaries are null for a combination without an ok cell
@@ -53,7 +52,7 @@ public final class AnalysisFiles {
             }
             statistics.row(row);
         }
-        Csv significance = new Csv("group", "first", "second", "first_n", "first_mean", "second_n", "second_mean",
+        CsvTable significance = new CsvTable("group", "first", "second", "first_n", "first_mean", "second_n", "second_mean",
                 "difference", "t", "df", "p", "significant");
         for (StudyAnalysis.BackendDifference d : analysis.backends()) {
             WelchTest w = d.test();
@@ -63,7 +62,7 @@ public final class AnalysisFiles {
                     w == null ? "" : w.degreesOfFreedom(), w == null ? "" : w.p(),
                     w == null ? "untestable (fewer than 2 ok repeats)" : w.significant()));
         }
-        Csv learningRates = new Csv("group", "learning_rate", "ok", "val_accuracy_mean", "val_accuracy_sd",
+        CsvTable learningRates = new CsvTable("group", "learning_rate", "ok", "val_accuracy_mean", "val_accuracy_sd",
                 "test_accuracy_mean", "test_accuracy_sd", "selected");
         for (StudyAnalysis.LearningRateChoice c : analysis.learningRates()) {
             for (StudyAnalysis.Point p : c.points()) {
@@ -72,7 +71,7 @@ public final class AnalysisFiles {
                         sd(p.testAccuracy()), p.x() != null && p.x() == c.winner()));
             }
         }
-        Csv ablations = new Csv("axis", "group", "value", "x", "ok", "test_accuracy_mean", "test_accuracy_sd",
+        CsvTable ablations = new CsvTable("axis", "group", "value", "x", "ok", "test_accuracy_mean", "test_accuracy_sd",
                 "test_accuracy_ci_low", "test_accuracy_ci_high");
         for (StudyAnalysis.AblationSeries series : analysis.ablations()) {
             for (StudyAnalysis.Point p : series.points()) {
@@ -107,31 +106,5 @@ public final class AnalysisFiles {
 
     private static Object orEmpty(Double value) {
         return value == null ? "" : value;
-    }
-
-    /** A small RFC 4180 table: fields with a comma, quote or line break are quoted. */
-    private static final class Csv {
-        private final StringBuilder text = new StringBuilder();
-
-        Csv(String... header) {
-            row(List.of((Object[]) header));
-        }
-
-        void row(List<?> fields) {
-            List<String> cells = new ArrayList<>();
-            for (Object field : fields) cells.add(quote(field));
-            text.append(String.join(",", cells)).append("\r\n");
-        }
-
-        void writeTo(Path file) {
-            AtomicFiles.writeString(file, text.toString());
-        }
-
-        private static String quote(Object field) {
-            String s = field instanceof Double d ? (Double.isFinite(d) ? String.valueOf(d) : "")
-                    : String.valueOf(field).toLowerCase(Locale.ROOT).equals("null") ? "" : String.valueOf(field);
-            return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                    ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-        }
     }
 }

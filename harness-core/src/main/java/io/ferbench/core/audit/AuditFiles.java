@@ -1,0 +1,24 @@
+package io.ferbench.core.audit;
+
+import io.ferbench.core.runner.CsvTable;
+import io.ferbench.core.runner.JsonFiles;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The audit's files: {@code audit.csv} (one row per image of a finding) and {@code audit.json} (the whole report). */
+public final class AuditFiles {
+    public static final String CSV = "audit.csv";
+    public static final String JSON = "audit.json";
+
+    private AuditFiles() {}
+
+    /** Writes both files into {@code folder} (which must exist), atomically each. */
+    public static void write(AuditReport report, Path folder) {
+        CsvTable csv = new CsvTable("dataset", "kind", "group", "split", "class", "path", "detail");
+        for (Finding f : report.findings()) {
+            csv.row(List.of(report.dataset(), f.kind().id(), f.group(), f.split(), f.className(), f.path(), f.detail()));
+        }
+        csv.writeTo(folder.resolve(CSV));
+        JsonFiles.write(folder.resolve(JSON), report, true);
+    }
+}
