@@ -1,6 +1,7 @@
 package io.ferbench.reports;
 
 import io.ferbench.api.backend.BackendInfo;
+import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.CellConfig;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.InferenceTiming;
@@ -34,6 +35,10 @@ public final class ResultsTable {
             Column.of("train_images", r -> r.dataset() == null ? null : r.dataset().trainSize()),
             Column.of("validation_images", r -> r.dataset() == null ? null : r.dataset().validationSize()),
             Column.of("test_images", r -> r.dataset() == null ? null : r.dataset().testSize()),
+            audit("leak_exact_groups", AuditCounts::exactLeakGroups),
+            audit("leak_near_groups", AuditCounts::nearLeakGroups),
+            audit("label_conflict_groups", AuditCounts::labelConflicts),
+            audit("degenerate_images", AuditCounts::degenerate),
             config("architecture", CellConfig::architecture),
             config("width_multiplier", CellConfig::widthMultiplier),
             config("stem", c -> c.axes().getOrDefault("stem", "standard")),
@@ -137,6 +142,12 @@ public final class ResultsTable {
 
     private static Column<CellResult> test(String name, Function<TestMetrics, Object> f) {
         return Column.of(name, r -> r.test() == null ? null : f.apply(r.test()));
+    }
+
+    /** An audit count of the cell's dataset; empty when the dataset was not audited. */
+    private static Column<CellResult> audit(String name, Function<AuditCounts, Object> f) {
+        return Column.of(name, r -> r.dataset() == null || r.dataset().audit() == null ? null
+                : f.apply(r.dataset().audit()));
     }
 
     private static Column<CellResult> timing(String name, Function<Timing, Object> f) {

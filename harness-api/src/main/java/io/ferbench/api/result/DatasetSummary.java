@@ -9,10 +9,17 @@ import java.util.List;
  * @param mean        training-split pixel mean on the 0..1 scale (used to normalise every split)
  * @param std         training-split pixel standard deviation on the 0..1 scale
  * @param skipped     how many source files could not be used (their reasons are in the worker log)
+ * @param audit       what the dataset audit found (null when the dataset was not audited)
  */
 public record DatasetSummary(String name, List<String> classNames, int trainSize, int validationSize, int testSize,
-                             double mean, double std, int skipped) {
+                             double mean, double std, int skipped, AuditCounts audit) {
     public DatasetSummary {
         classNames = List.copyOf(classNames);
+    }
+
+    /** A dataset that was not audited. */
+    public DatasetSummary(String name, List<String> classNames, int trainSize, int validationSize, int testSize,
+                          double mean, double std, int skipped) {
+        this(name, classNames, trainSize, validationSize, testSize, mean, std, skipped, null);
     }
 }

@@ -56,7 +56,8 @@ public final class DatasetAudit {
         List<List<Integer>> exact = exactGroups(images, exactGroupOf);
         List<float[]> grey = new ArrayList<>();
         for (ImageSet set : sets) grey.addAll(ShiftedCorrelation.greyImages(set));
-        List<List<Integer>> near = nearGroups(images, exactGroupOf, options, grey, data.train().width());
+        List<List<Integer>> near = nearGroups(images, exactGroupOf, options, grey,
+                ShiftedCorrelation.side(data.train().width()));
 
         int exactLeaks = 0, exactLeakImages = 0, nearLeaks = 0, nearLeakImages = 0, leakConflicts = 0;
         for (int g = 0; g < exact.size(); g++) {

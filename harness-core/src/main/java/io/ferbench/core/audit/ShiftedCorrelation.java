@@ -12,17 +12,35 @@ import java.util.List;
 final class ShiftedCorrelation {
     private ShiftedCorrelation() {}
 
-    /** Each image of {@code set} as grey values (the mean over channels), row-major. */
+    /** Larger images are compared at this side (area-averaged): a face's identity survives, the cost stays flat. */
+    static final int MAX_SIDE = 48;
+
+    /** The side images of {@code size} pixels are compared at. */
+    static int side(int size) {
+        return Math.min(size, MAX_SIDE);
+    }
+
+    /** Each image of {@code set} as grey values (the mean over channels), row-major, at {@link #side}. */
     static List<float[]> greyImages(ImageSet set) {
-        int plane = set.height() * set.width();
+        int height = set.height(), width = set.width();
+        int side = side(width);
+        int plane = height * width;
         List<float[]> out = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
-            float[] grey = new float[plane];
+            float[] grey = new float[side * side];
+            float[] count = new float[side * side];
             int offset = i * set.imageLength();
             for (int c = 0; c < set.channels(); c++) {
-                for (int k = 0; k < plane; k++) grey[k] += (set.pixels()[offset + c * plane + k] & 0xFF);
+                for (int y = 0; y < height; y++) {
+                    int row = Math.min(side - 1, y * side / height);
+                    for (int x = 0; x < width; x++) {
+                        int k = row * side + Math.min(side - 1, x * side / width);
+                        grey[k] += set.pixels()[offset + c * plane + y * width + x] & 0xFF;
+                        count[k]++;
+                    }
+                }
             }
-            if (set.channels() > 1) for (int k = 0; k < plane; k++) grey[k] /= set.channels();
+            for (int k = 0; k < grey.length; k++) grey[k] /= count[k];
             out.add(grey);
         }
         return out;

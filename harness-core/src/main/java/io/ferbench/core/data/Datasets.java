@@ -92,13 +92,27 @@ public final class Datasets {
         }
     }
 
-    private static PreparedDataset cached(DatasetSpec spec, DatasetSource source, String where, Path cacheDir) {
+    /**
+     * The file the prepared dataset is (or will be) cached in, keyed as {@link #prepare} keys it: files derived from
+     * the prepared dataset (its audit) are kept beside it and are rebuilt whenever it is.
+     */
+    public static Path cacheFile(DatasetSpec spec, Path dataRoot, Path cacheDir) {
+        validate(spec);
+        Path base = dataRoot == null ? Path.of("") : dataRoot;
+        return cacheFile(spec, source(spec, base), cacheDir);
+    }
+
+    private static Path cacheFile(DatasetSpec spec, DatasetSource source, Path cacheDir) {
         CacheKey key = new CacheKey().add("format", DatasetCache.FORMAT_VERSION).add("kind", spec.kind())
                 .add("classes", spec.classes()).add("imagesPerClass", spec.imagesPerClass())
                 .add("imageSize", spec.imageSize()).add("grayscale", spec.grayscale())
                 .add("minConfidence", spec.minConfidence()).add("seed", spec.seed());
         source.fingerprint(key);
-        Path file = DatasetCache.file(cacheDir, spec.kind(), key.hex());
+        return DatasetCache.file(cacheDir, spec.kind(), key.hex());
+    }
+
+    private static PreparedDataset cached(DatasetSpec spec, DatasetSource source, String where, Path cacheDir) {
+        Path file = cacheFile(spec, source, cacheDir);
         Optional<PreparedDataset> cached = DatasetCache.read(file, spec.name());
         if (cached.isPresent()) {
             return cached.get();

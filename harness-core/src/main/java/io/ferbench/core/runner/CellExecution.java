@@ -4,6 +4,9 @@ import io.ferbench.api.arch.Architectures;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.ModelSpec;
+import io.ferbench.core.audit.AuditCache;
+import io.ferbench.core.audit.AuditFiles;
+import io.ferbench.core.audit.AuditReport;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
@@ -34,6 +37,8 @@ import io.ferbench.core.train.Trainer;
 import io.ferbench.core.train.TrainingOutcome;
 import io.ferbench.core.train.TrainingPlan;
 import io.ferbench.core.train.WeightTransfer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +123,13 @@ public final class CellExecution {
             data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
             dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
                     data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
+            progress.phase("auditing dataset " + cell.dataset().name());
+            AuditReport audit = AuditCache.audit(data, cell.dataset(), Path.of(request.dataRoot()),
+                    new CacheDirectory(Path.of(request.cacheRoot())).datasets());
+            writeAuditFiles(audit, cell);
+            dataset = new DatasetSummary(dataset.name(), dataset.classNames(), dataset.trainSize(),
+                    dataset.validationSize(), dataset.testSize(), dataset.mean(), dataset.std(), dataset.skipped(),
+                    AuditCache.counts(audit));
             onDatasetPrepared.accept(data);
 
             progress.phase("building " + cell.architecture());
@@ -174,6 +186,23 @@ public final class CellExecution {
         NamedTensors checkpoint = CellCheckpoints.load(cell.init(), cellsDir, dataRoot);
         return WeightTransfer.startingWeights(graph, initial, checkpoint, cell.init().keepHead(),
                 CellCheckpoints.describe(cell.init(), CellCheckpoints.sourceFile(cell.init(), cellsDir, dataRoot)));
+    }
+
+    /**
+     * The audit's files, once per dataset and image size, in the run folder ({@code audit/<dataset>-<size>px/}); a
+     * failure to write them is a warning, never the cell's failure.
+     */
+    private void writeAuditFiles(AuditReport audit, CellSpec cell) {
+        Path folder = Path.of(request.cellsDir()).toAbsolutePath().getParent().resolve("audit")
+                .resolve(cell.dataset().name() + "-" + cell.dataset().imageSize() + "px");
+        if (Files.isRegularFile(folder.resolve(AuditFiles.JSON))) return;
+        try {
+            Files.createDirectories(folder);
+            AuditFiles.write(audit, folder);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("warning: cannot write the audit of dataset " + cell.dataset().name() + " to " + folder
+                    + ": " + e.getMessage());
+        }
     }
 
     /** The result, with whatever the cell reached (dataset, model cost, environment) filled in. */

@@ -1,12 +1,15 @@
 package io.ferbench.core.runner;
 
+import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Shows a run's progress. On a terminal each cell gets a live progress bar (epoch, step, loss, ETA)
@@ -20,6 +23,7 @@ public final class ConsoleProgress implements RunListener {
     private final PrintWriter out;
     private final boolean interactive;
     private int liveLineLength;
+    private final Set<String> warnedDatasets = new HashSet<>();
     private long lastPlainStepNanos;
 
     public ConsoleProgress(PrintWriter out, boolean interactive) {
@@ -85,6 +89,7 @@ public final class ConsoleProgress implements RunListener {
 
     @Override public synchronized void cellFinished(CellResult r, List<CellResult> results) {
         clearLive();
+        warnAboutLeakage(r);
         if (r.status() == CellStatus.OK) {
             out.printf(Locale.ROOT, "  ok: test accuracy %.2f %%, macro F1 %.3f, %.2f s/epoch, %.0f images/s (%s)%n",
                     100 * r.test().accuracy(), r.test().macroF1(), r.timing().medianEpochSeconds(),
@@ -103,6 +108,17 @@ public final class ConsoleProgress implements RunListener {
                 s.interrupted() ? "Interrupted" : "Done", s.count(CellStatus.OK), s.count(CellStatus.DIVERGED),
                 s.count(CellStatus.FAILED), s.planned(), s.ran(), s.kept());
         out.flush();
+    }
+
+    /** One line per dataset whose audit found leakage into test or conflicting labels (docs/datasets.md). */
+    private void warnAboutLeakage(CellResult r) {
+        if (r.dataset() == null || r.dataset().audit() == null || !r.dataset().audit().warrantsWarning()) return;
+        if (!warnedDatasets.add(r.dataset().name())) return;
+        AuditCounts a = r.dataset().audit();
+        out.printf(Locale.ROOT, "  warning: dataset '%s' leaks into its test split: %d exact-duplicate groups (%d images) "
+                        + "and %d near-duplicate groups (%d images) have members in test and in training or validation; "
+                        + "%d exact groups carry two labels. See audit/ in the results folder%n", r.dataset().name(),
+                a.exactLeakGroups(), a.exactLeakImages(), a.nearLeakGroups(), a.nearLeakImages(), a.labelConflicts());
     }
 
     private void live(String line) {

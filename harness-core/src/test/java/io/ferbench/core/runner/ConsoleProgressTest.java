@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ferbench.api.result.AuditCounts;
+import io.ferbench.api.result.CellResult;
+import io.ferbench.api.result.CellStatus;
+import io.ferbench.api.result.DatasetSummary;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.core.suite.CellSpec;
 import io.ferbench.core.train.EarlyStopping;
@@ -36,6 +40,21 @@ class ConsoleProgressTest {
         String summary = "  epoch 1/3  loss 1.1000  acc 0.400 | val loss 1.2000  acc 0.350 | 12.5 s  *";
         int at = s.indexOf(summary);
         assertTrue(at > 0 && s.substring(0, at).endsWith(" \r"), s);
+    }
+
+    @Test
+    void aDatasetThatLeaksIntoItsTestSplitIsWarnedAboutOnceInOneLine() {
+        ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false);
+        DatasetSummary leaky = new DatasetSummary("fer2013", java.util.List.of("a", "b"), 8, 2, 2, 0.5, 0.2, 0,
+                new AuditCounts(531, 1271, 451, 1460, 57, 13));
+        CellResult result = new CellResult(CellResults.config(cell), CellStatus.FAILED, "stopped", null, leaky, null,
+                null, null, null, null, null, null, "2026-12-05T00:00:00Z", "2026-12-05T00:00:01Z", 1);
+        p.cellFinished(result, java.util.List.of(result));
+        p.cellFinished(result, java.util.List.of(result, result));
+        java.util.List<String> warnings = text.toString().lines().filter(l -> l.contains("warning")).toList();
+        assertEquals(1, warnings.size(), text.toString());
+        assertTrue(warnings.get(0).contains("dataset 'fer2013' leaks into its test split: 531 exact-duplicate groups "
+                + "(1271 images) and 451 near-duplicate groups (1460 images)"), warnings.get(0));
     }
 
     @Test
