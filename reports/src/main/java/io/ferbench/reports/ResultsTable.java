@@ -39,6 +39,7 @@ public final class ResultsTable {
             audit("leak_near_groups", AuditCounts::nearLeakGroups),
             audit("label_conflict_groups", AuditCounts::labelConflicts),
             audit("degenerate_images", AuditCounts::degenerate),
+            audit("dropped_images", AuditCounts::dropped),
             config("architecture", CellConfig::architecture),
             config("width_multiplier", CellConfig::widthMultiplier),
             config("stem", c -> c.axes().getOrDefault("stem", "standard")),

@@ -25,7 +25,7 @@ public final class AuditCache {
         AuditOptions options = AuditOptions.defaults();
         if (cacheDir == null) return DatasetAudit.run(data, options);
         Path dataset = Datasets.cacheFile(spec, dataRoot, cacheDir);
-        Path file = dataset.resolveSibling(dataset.getFileName() + String.format(Locale.ROOT, ".audit-t%d-c%s-s%s.json",
+        Path file = dataset.resolveSibling(dataset.getFileName() + String.format(Locale.ROOT, ".audit2-t%d-c%s-s%s.json",
                 options.nearThreshold(), options.nearCorrelation(), options.degenerateStd()));
         if (Files.isRegularFile(file)) {
             try {
@@ -45,10 +45,10 @@ public final class AuditCache {
         return report;
     }
 
-    /** The counts a result records. */
-    public static AuditCounts counts(AuditReport report) {
+    /** The counts a result records: what the audit found, and how many images the dataset's remedies dropped. */
+    public static AuditCounts counts(AuditReport report, int dropped) {
         AuditReport.Leaks leaks = report.leaks();
         return new AuditCounts(leaks.exactGroups(), leaks.exactImages(), leaks.nearGroups(), leaks.nearImages(),
-                report.groups(FindingKind.LABEL_CONFLICT), report.groups(FindingKind.DEGENERATE));
+                report.groups(FindingKind.LABEL_CONFLICT), report.groups(FindingKind.DEGENERATE), dropped);
     }
 }

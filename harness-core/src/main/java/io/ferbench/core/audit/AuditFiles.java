@@ -9,6 +9,7 @@ import java.util.List;
 public final class AuditFiles {
     public static final String CSV = "audit.csv";
     public static final String JSON = "audit.json";
+    public static final String DROPPED = "dropped.csv";
 
     private AuditFiles() {}
 
@@ -20,5 +21,12 @@ public final class AuditFiles {
         }
         csv.writeTo(folder.resolve(CSV));
         JsonFiles.write(folder.resolve(JSON), report, true);
+    }
+
+    /** {@code dropped.csv}: the images a dataset's remedies took out of the splits, and why. */
+    public static void writeDropped(List<Remedies.Dropped> dropped, String dataset, Path folder) {
+        CsvTable csv = new CsvTable("dataset", "split", "class", "path", "reason");
+        for (Remedies.Dropped d : dropped) csv.row(List.of(dataset, d.split(), d.className(), d.path(), d.reason()));
+        csv.writeTo(folder.resolve(DROPPED));
     }
 }

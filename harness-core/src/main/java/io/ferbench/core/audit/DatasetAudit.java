@@ -41,7 +41,7 @@ public final class DatasetAudit {
     private DatasetAudit() {}
 
     /** One image of the dataset, by split and position. */
-    private record Image(int split, int label, String path, int width, int height, String pixelHash, long dHash,
+    private record Image(int split, int index, int label, String path, int width, int height, String pixelHash, long dHash,
                          double std, float[] thumbnail) {}
 
     public static AuditReport run(PreparedDataset data, AuditOptions options) {
@@ -87,21 +87,22 @@ public final class DatasetAudit {
             if (image.std() < options.degenerateStd()) {
                 findings.add(new Finding(FindingKind.DEGENERATE, 0, SPLITS[image.split()],
                         data.classNames().get(image.label()), image.path(),
-                        String.format(java.util.Locale.ROOT, "pixel standard deviation %.2f", image.std())));
+                        String.format(java.util.Locale.ROOT, "pixel standard deviation %.2f", image.std()),
+                        image.index()));
                 count(rows, FindingKind.DEGENERATE, SPLITS[image.split()], 1);
             }
             if (usualSize != null && image.width() > 0
                     && (image.width() != usualSize[0] || image.height() != usualSize[1])) {
                 findings.add(new Finding(FindingKind.SIZE_MISMATCH, 0, SPLITS[image.split()],
                         data.classNames().get(image.label()), image.path(), image.width() + "x" + image.height()
-                        + " where most images are " + usualSize[0] + "x" + usualSize[1]));
+                        + " where most images are " + usualSize[0] + "x" + usualSize[1], image.index()));
                 count(rows, FindingKind.SIZE_MISMATCH, SPLITS[image.split()], 1);
             }
         }
         for (String skipped : data.skipped()) {
             int colon = skipped.lastIndexOf(": ");
             findings.add(new Finding(FindingKind.UNREADABLE, 0, "", "", colon < 0 ? skipped : skipped.substring(0, colon),
-                    colon < 0 ? "" : skipped.substring(colon + 2)));
+                    colon < 0 ? "" : skipped.substring(colon + 2), -1));
             count(rows, FindingKind.UNREADABLE, "", 1);
         }
 
@@ -130,7 +131,7 @@ public final class DatasetAudit {
         return IntStream.range(0, set.size()).parallel().mapToObj(i -> {
             int offset = i * length;
             ImageOrigin origin = known ? set.origins().get(i) : new ImageOrigin(SPLITS[split] + "[" + i + "]", 0, 0);
-            return new Image(split, set.labels()[i], origin.path(), origin.width(), origin.height(),
+            return new Image(split, i, set.labels()[i], origin.path(), origin.width(), origin.height(),
                     sha256(set.pixels(), offset, length),
                     DifferenceHash.of(set.pixels(), offset, set.channels(), set.height(), set.width()),
                     std(set.pixels(), offset, length),
@@ -229,7 +230,7 @@ public final class DatasetAudit {
             Image image = images.get(i);
             splits[image.split()] = true;
             findings.add(new Finding(kind, group, SPLITS[image.split()], data.classNames().get(image.label()),
-                    image.path(), ""));
+                    image.path(), "", image.index()));
         }
         List<String> names = new ArrayList<>();
         for (int s = 0; s < SPLITS.length; s++) if (splits[s]) names.add(SPLITS[s]);

@@ -10,5 +10,7 @@ package io.ferbench.core.audit;
  * @param path       where the image came from
  * @param detail     a short explanation (the standard deviation of a degenerate image, the size of a mismatch, the
  *                   reason a file was unreadable); empty otherwise
+ * @param index      the image's position in its split of the prepared dataset; -1 for unreadable files
  */
-public record Finding(FindingKind kind, int group, String split, String className, String path, String detail) {}
+public record Finding(FindingKind kind, int group, String split, String className, String path, String detail,
+                      int index) {}

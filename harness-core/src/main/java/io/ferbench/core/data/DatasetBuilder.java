@@ -192,7 +192,7 @@ final class DatasetBuilder {
      * Mean and population standard deviation of the training pixels on the 0..1 scale. A constant training split gets
      * standard deviation 1 so that normalising never divides by zero.
      */
-    private static float[] meanAndStd(ImageSet train) {
+    static float[] meanAndStd(ImageSet train) {
         PixelMoments moments = new PixelMoments();
         moments.add(train.pixels(), 0, train.pixels().length);
         double std = moments.std();

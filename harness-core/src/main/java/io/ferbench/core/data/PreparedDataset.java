@@ -16,4 +16,13 @@ public record PreparedDataset(String name, List<String> classNames, ImageSet tra
     }
 
     public int numClasses() { return classNames.size(); }
+
+    /**
+     * The same dataset with other splits (a subset, after dropping images); the normalisation statistics are those of
+     * the new training split.
+     */
+    public PreparedDataset withSplits(ImageSet newTrain, ImageSet newValidation, ImageSet newTest) {
+        float[] meanStd = newTrain == train ? new float[] {mean, std} : DatasetBuilder.meanAndStd(newTrain);
+        return new PreparedDataset(name, classNames, newTrain, newValidation, newTest, meanStd[0], meanStd[1], skipped);
+    }
 }

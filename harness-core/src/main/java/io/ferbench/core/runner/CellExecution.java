@@ -7,12 +7,14 @@ import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.core.audit.AuditCache;
 import io.ferbench.core.audit.AuditFiles;
 import io.ferbench.core.audit.AuditReport;
+import io.ferbench.core.audit.Remedies;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
+import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.DatasetSummary;
 import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EnvironmentInfo;
@@ -118,18 +120,18 @@ public final class CellExecution {
             environment = environment.withBackend(backend.info());
 
             progress.phase("preparing dataset " + cell.dataset().name());
-            PreparedDataset data = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
+            PreparedDataset prepared = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
                     new CacheDirectory(Path.of(request.cacheRoot())).datasets());
-            data.skipped().forEach(reason -> System.err.println("dataset " + data.name() + ": skipped " + reason));
-            dataset = new DatasetSummary(data.name(), data.classNames(), data.train().size(),
-                    data.validation().size(), data.test().size(), data.mean(), data.std(), data.skipped().size());
+            prepared.skipped().forEach(reason -> System.err.println("dataset " + prepared.name() + ": skipped "
+                    + reason));
+            dataset = summary(prepared, null);
             progress.phase("auditing dataset " + cell.dataset().name());
-            AuditReport audit = AuditCache.audit(data, cell.dataset(), Path.of(request.dataRoot()),
+            AuditReport audit = AuditCache.audit(prepared, cell.dataset(), Path.of(request.dataRoot()),
                     new CacheDirectory(Path.of(request.cacheRoot())).datasets());
-            writeAuditFiles(audit, cell);
-            dataset = new DatasetSummary(dataset.name(), dataset.classNames(), dataset.trainSize(),
-                    dataset.validationSize(), dataset.testSize(), dataset.mean(), dataset.std(), dataset.skipped(),
-                    AuditCache.counts(audit));
+            Remedies.Outcome remedied = Remedies.apply(prepared, audit, cell.dataset().remedies());
+            writeAuditFiles(audit, remedied.dropped(), cell);
+            PreparedDataset data = remedied.dataset();
+            dataset = summary(data, AuditCache.counts(audit, remedied.dropped().size()));
             onDatasetPrepared.accept(data);
 
             progress.phase("building " + cell.architecture());
@@ -192,17 +194,23 @@ public final class CellExecution {
      * The audit's files, once per dataset and image size, in the run folder ({@code audit/<dataset>-<size>px/}); a
      * failure to write them is a warning, never the cell's failure.
      */
-    private void writeAuditFiles(AuditReport audit, CellSpec cell) {
+    private void writeAuditFiles(AuditReport audit, List<Remedies.Dropped> dropped, CellSpec cell) {
         Path folder = Path.of(request.cellsDir()).toAbsolutePath().getParent().resolve("audit")
                 .resolve(cell.dataset().name() + "-" + cell.dataset().imageSize() + "px");
         if (Files.isRegularFile(folder.resolve(AuditFiles.JSON))) return;
         try {
             Files.createDirectories(folder);
             AuditFiles.write(audit, folder);
+            if (!dropped.isEmpty()) AuditFiles.writeDropped(dropped, cell.dataset().name(), folder);
         } catch (IOException | RuntimeException e) {
             System.err.println("warning: cannot write the audit of dataset " + cell.dataset().name() + " to " + folder
                     + ": " + e.getMessage());
         }
+    }
+
+    private static DatasetSummary summary(PreparedDataset data, AuditCounts audit) {
+        return new DatasetSummary(data.name(), data.classNames(), data.train().size(), data.validation().size(),
+                data.test().size(), data.mean(), data.std(), data.skipped().size(), audit);
     }
 
     /** The result, with whatever the cell reached (dataset, model cost, environment) filled in. */

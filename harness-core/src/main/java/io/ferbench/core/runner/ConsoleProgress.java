@@ -117,8 +117,10 @@ public final class ConsoleProgress implements RunListener {
         AuditCounts a = r.dataset().audit();
         out.printf(Locale.ROOT, "  warning: dataset '%s' leaks into its test split: %d exact-duplicate groups (%d images) "
                         + "and %d near-duplicate groups (%d images) have members in test and in training or validation; "
-                        + "%d exact groups carry two labels. See audit/ in the results folder%n", r.dataset().name(),
-                a.exactLeakGroups(), a.exactLeakImages(), a.nearLeakGroups(), a.nearLeakImages(), a.labelConflicts());
+                        + "%d exact groups carry two labels%s. See audit/ in the results folder%n", r.dataset().name(),
+                a.exactLeakGroups(), a.exactLeakImages(), a.nearLeakGroups(), a.nearLeakImages(), a.labelConflicts(),
+                a.dropped() > 0 ? "; the dataset's dedupe setting dropped " + a.dropped() + " images before training"
+                        : "");
     }
 
     private void live(String line) {

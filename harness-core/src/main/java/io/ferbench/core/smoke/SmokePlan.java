@@ -103,7 +103,7 @@ public final class SmokePlan {
     private static CellSpec toy(String suite, CellSpec cell, List<String> classes, Path standIns) {
         DatasetSpec d = cell.dataset();
         DatasetSpec synthetic = new DatasetSpec(d.name(), "synthetic", null, null, classes, IMAGES_PER_CLASS,
-                IMAGE_SIZE, d.grayscale(), null, d.seed());
+                IMAGE_SIZE, d.grayscale(), null, d.seed(), null, null, d.remedies());
         // one batch of the whole training split: no batch of one image, which batch norm cannot train on
         int batch = TRAIN_IMAGES_PER_CLASS * classes.size();
         EarlyStoppingSpec es = cell.earlyStopping();

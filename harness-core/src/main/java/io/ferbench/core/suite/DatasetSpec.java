@@ -18,12 +18,22 @@ import java.util.List;
  * @param classCount      for a dataset that does not list its classes: how many it must have (checked when it is
  *                        prepared, and the count smoke runs draw synthetic classes for); null otherwise
  * @param download        where to get the data and how to unpack it, shown when the data is missing; null for none
+ * @param remedies        what a run drops of what the dataset audit finds ({@code dedupe}, {@code drop_degenerate})
  */
 public record DatasetSpec(String name, String kind, String path, String root, List<String> classes,
                           Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence,
-                          long seed, Integer classCount, String download) {
+                          long seed, Integer classCount, String download, DatasetRemedies remedies) {
     public DatasetSpec {
         classes = classes == null ? List.of() : List.copyOf(classes);
+        if (remedies == null) remedies = DatasetRemedies.none();
+    }
+
+    /** A dataset whose audit findings are only reported. */
+    public DatasetSpec(String name, String kind, String path, String root, List<String> classes,
+                       Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence, long seed,
+                       Integer classCount, String download) {
+        this(name, kind, path, root, classes, imagesPerClass, imageSize, grayscale, minConfidence, seed, classCount,
+                download, DatasetRemedies.none());
     }
 
     /** A dataset with no class count check and no download hint. */
@@ -41,17 +51,17 @@ public record DatasetSpec(String name, String kind, String path, String root, Li
 
     public DatasetSpec withImageSize(int size) {
         return new DatasetSpec(name, kind, path, root, classes, imagesPerClass, size, grayscale, minConfidence, seed,
-                classCount, download);
+                classCount, download, remedies);
     }
 
     /** With another class subset (empty for all); a subset replaces the class count check. */
     public DatasetSpec withClasses(List<String> subset) {
         return new DatasetSpec(name, kind, path, root, subset, imagesPerClass, imageSize, grayscale, minConfidence,
-                seed, subset.isEmpty() ? classCount : null, download);
+                seed, subset.isEmpty() ? classCount : null, download, remedies);
     }
 
     public DatasetSpec withImagesPerClass(Integer cap) {
         return new DatasetSpec(name, kind, path, root, classes, cap, imageSize, grayscale, minConfidence, seed,
-                classCount, download);
+                classCount, download, remedies);
     }
 }

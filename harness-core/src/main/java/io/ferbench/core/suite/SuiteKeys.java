@@ -30,6 +30,8 @@ final class SuiteKeys {
     static final String GRAYSCALE = "grayscale";
     static final String MIN_CONFIDENCE = "min_confidence";
     static final String SEED = "seed";
+    static final String DEDUPE = "dedupe";
+    static final String DROP_DEGENERATE = "drop_degenerate";
     static final String CLASS_COUNT = "class_count";
     static final String DOWNLOAD = "download";
 
@@ -94,7 +96,13 @@ final class SuiteKeys {
                     "For a dataset that does not list its classes: how many it must have (checked when it is "
                             + "prepared; smoke runs draw that many synthetic classes)."),
             SuiteKey.value(DOWNLOAD, ValueRule.Text.free("text", 1), null,
-                    "Where to get the data and how to unpack it; shown when the data is missing.")));
+                    "Where to get the data and how to unpack it; shown when the data is missing."),
+            SuiteKey.value(DEDUPE, ValueRule.Text.choice("dedupe", DatasetRemedies.Dedupe.ids()), "none",
+                    "What a run drops of the duplicates the dataset audit finds: none (report only), "
+                            + "drop-test-overlap (validation and test images with a copy in training), drop-all "
+                            + "(label-conflicting groups, and all but one image of every other group)."),
+            SuiteKey.value(DROP_DEGENERATE, new ValueRule.Bool(), false,
+                    "Drop blank or nearly constant images (pixel standard deviation below 2 of 255).")));
 
     /** An augmentation profile: every transform off unless named. */
     static final KeyTable AUGMENTATION = new KeyTable("an augmentation profile", List.of(

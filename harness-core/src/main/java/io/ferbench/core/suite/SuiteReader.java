@@ -224,16 +224,19 @@ final class SuiteReader {
         Integer seed = (Integer) value(keys, table, SuiteKeys.SEED, path);
         Integer classCount = (Integer) value(keys, table, SuiteKeys.CLASS_COUNT, path);
         String download = (String) value(keys, table, SuiteKeys.DOWNLOAD, path);
+        String dedupe = (String) value(keys, table, SuiteKeys.DEDUPE, path);
+        Boolean dropDegenerate = (Boolean) value(keys, table, SuiteKeys.DROP_DEGENERATE, path);
         if (classCount != null && classesEntry != null) {
             problems.add(keys.get(SuiteKeys.CLASS_COUNT).keyMark(), join(path, SuiteKeys.CLASS_COUNT), "give either "
                     + "classes or class_count: the listed classes already say how many there are");
         }
-        if (kindId == null || grayscale == null || seed == null) {
+        if (kindId == null || grayscale == null || seed == null || dedupe == null || dropDegenerate == null) {
             return null;
         }
         // Image size 0 is a placeholder: each cell applies its own image_size.
         return new DatasetSpec(definition.key(), kindId, dataPath, root, classes, imagesPerClass, 0, grayscale,
-                minConfidence, seed, classCount, download);
+                minConfidence, seed, classCount, download,
+                new DatasetRemedies(DatasetRemedies.Dedupe.of(dedupe), dropDegenerate));
     }
 
     /** path is required by file-based kinds; root and min_confidence only make sense for labels-csv. */

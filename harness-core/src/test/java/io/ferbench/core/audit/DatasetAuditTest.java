@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ferbench.core.data.Datasets;
 import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.data.SyntheticFaces;
+import io.ferbench.core.suite.DatasetRemedies;
 import io.ferbench.core.suite.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -38,6 +39,7 @@ class DatasetAuditTest {
     private static final List<String> CLASSES = List.of("angry", "happy", "sad");
     @TempDir static Path root;
     private static AuditReport report;
+    private static PreparedDataset prepared;
 
     @BeforeAll
     static void plantAndAudit() throws IOException {
@@ -62,7 +64,7 @@ class DatasetAuditTest {
         BufferedImage blank = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
         ImageIO.write(blank, "png", data.resolve("train/sad/planted-blank.png").toFile());
 
-        PreparedDataset prepared = Datasets.prepare(new DatasetSpec("faces", "folder", "faces", null, CLASSES, null,
+        prepared = Datasets.prepare(new DatasetSpec("faces", "folder", "faces", null, CLASSES, null,
                 48, true, null, 0), root, null);
         report = DatasetAudit.run(prepared, AuditOptions.defaults());
     }
@@ -121,6 +123,48 @@ class DatasetAuditTest {
         assertEquals(report.findings().size() + 1, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("faces,label_conflict,")), lines.toString());
         assertTrue(Files.readString(out.resolve(AuditFiles.JSON)).contains("\"exactGroups\" : 2"));
+    }
+
+    @Test
+    void dropTestOverlapLeavesNoValidationOrTestImageWithACopyInTraining() {
+        Remedies.Outcome out = Remedies.apply(prepared, report,
+                new DatasetRemedies(DatasetRemedies.Dedupe.DROP_TEST_OVERLAP, false));
+        AuditReport after = DatasetAudit.run(out.dataset(), AuditOptions.defaults());
+        for (FindingKind kind : List.of(FindingKind.EXACT_DUPLICATE, FindingKind.NEAR_DUPLICATE)) {
+            Map<Integer, Set<String>> splits = after.findings().stream().filter(f -> f.kind() == kind).collect(
+                    Collectors.groupingBy(Finding::group, Collectors.mapping(Finding::split, Collectors.toSet())));
+            splits.values().forEach(s -> assertTrue(!s.contains("train") || s.size() == 1, kind + " " + splits));
+        }
+        assertTrue(out.dropped().size() >= 1);
+        Set<String> planted = Set.of("planted-exact.jpg", "planted-exact-copy.png", "planted-near-shift.png",
+                "planted-near-jpeg.jpg", "planted-near-bright.png", "planted-conflict.png");
+        for (Remedies.Dropped d : out.dropped()) {
+            String name = Path.of(d.path()).getFileName().toString();
+            assertTrue(!d.split().equals("train") && (planted.contains(name) || name.matches("(happy|sad)_0000[0-4].png")),
+                    "only copies outside training are dropped: " + d);
+        }
+        assertEquals(prepared.train().size(), out.dataset().train().size(), "training keeps every image");
+        assertEquals(prepared.mean(), out.dataset().mean(), "the normalisation stays the training split's");
+        int before = prepared.validation().size() + prepared.test().size();
+        assertEquals(before - out.dropped().size(), out.dataset().validation().size() + out.dataset().test().size());
+    }
+
+    @Test
+    void dropAllLeavesNoDuplicatesNoConflictsAndDropDegenerateTheBlank() {
+        Remedies.Outcome out = Remedies.apply(prepared, report, new DatasetRemedies(DatasetRemedies.Dedupe.DROP_ALL,
+                true));
+        AuditReport after = DatasetAudit.run(out.dataset(), AuditOptions.defaults());
+        assertEquals(0, after.groups(FindingKind.EXACT_DUPLICATE), after.summary().toString());
+        assertEquals(0, after.groups(FindingKind.NEAR_DUPLICATE), after.summary().toString());
+        assertEquals(0, after.groups(FindingKind.DEGENERATE));
+        assertTrue(out.dropped().stream().anyMatch(d -> d.path().endsWith("planted-blank.png")));
+        assertTrue(out.dropped().stream().filter(d -> d.path().endsWith("planted-conflict.png")
+                || d.reason().startsWith("conflicting")).count() >= 2, "both members of the conflict go");
+        assertEquals(prepared.train().size() + prepared.validation().size() + prepared.test().size()
+                - out.dropped().size(), out.dataset().train().size() + out.dataset().validation().size()
+                + out.dataset().test().size());
+        assertEquals(Remedies.apply(prepared, report, DatasetRemedies.none()).dataset(), prepared,
+                "no remedy, the same dataset");
     }
 
     @Test

@@ -42,7 +42,7 @@ class CellExecutionTest {
         assertEquals(List.of("angry", "happy", "sad"), r.dataset().classNames());
         assertEquals(30, r.dataset().trainSize() + r.dataset().validationSize() + r.dataset().testSize());
         // the dataset was audited before training: distinct synthetic faces, nothing leaks; the files are in the run
-        assertEquals(new io.ferbench.api.result.AuditCounts(0, 0, 0, 0, 0, 0), r.dataset().audit());
+        assertEquals(new io.ferbench.api.result.AuditCounts(0, 0, 0, 0, 0, 0, 0), r.dataset().audit());
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(TinySuites.request(plan, 0, dir).cellsDir())
                 .toAbsolutePath().getParent().resolve("audit").resolve(plan.cells().get(0).dataset().name() + "-"
                         + plan.cells().get(0).dataset().imageSize() + "px").resolve("audit.csv")));

@@ -46,7 +46,7 @@ class ConsoleProgressTest {
     void aDatasetThatLeaksIntoItsTestSplitIsWarnedAboutOnceInOneLine() {
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false);
         DatasetSummary leaky = new DatasetSummary("fer2013", java.util.List.of("a", "b"), 8, 2, 2, 0.5, 0.2, 0,
-                new AuditCounts(531, 1271, 451, 1460, 57, 13));
+                new AuditCounts(531, 1271, 451, 1460, 57, 13, 0));
         CellResult result = new CellResult(CellResults.config(cell), CellStatus.FAILED, "stopped", null, leaky, null,
                 null, null, null, null, null, null, "2026-12-05T00:00:00Z", "2026-12-05T00:00:01Z", 1);
         p.cellFinished(result, java.util.List.of(result));

@@ -139,6 +139,31 @@ class SuiteValidationTest {
     }
 
     @Test
+    void datasetRemediesAreReadAndAnUnknownDedupeListsTheValidOnes() {
+        SuitePlan plan = Suites.plan("""
+                name: test
+                datasets:
+                  faces:
+                    kind: synthetic
+                    dedupe: drop-test-overlap
+                    drop_degenerate: true
+                matrix: {}
+                """, FILE);
+        assertEquals(new DatasetRemedies(DatasetRemedies.Dedupe.DROP_TEST_OVERLAP, true),
+                plan.cells().get(0).dataset().remedies());
+        SuiteException e = rejected("""
+                name: test
+                datasets:
+                  faces:
+                    kind: synthetic
+                    dedupe: drop-everything
+                matrix: {}
+                """);
+        single(e, 5, "datasets.faces.dedupe", "unknown dedupe 'drop-everything'",
+                "none, drop-test-overlap, drop-all");
+    }
+
+    @Test
     void aWarmUpThatDoesNotEndBeforeTheEpochBudgetIsRejected() {
         SuiteException e = rejected(SYNTHETIC_HEADER + """
                 matrix:
