@@ -13,26 +13,13 @@ final class DifferenceHash {
 
     /** The hash of image {@code i} of {@code pixels}, stored NCHW as unsigned bytes. */
     static long of(byte[] pixels, int offset, int channels, int height, int width) {
-        double[] cells = new double[COLUMNS * ROWS];
-        double[] weights = new double[COLUMNS * ROWS];
-        for (int y = 0; y < height; y++) {
-            int row = Math.min(ROWS - 1, y * ROWS / height);
-            for (int x = 0; x < width; x++) {
-                int column = Math.min(COLUMNS - 1, x * COLUMNS / width);
-                double value = 0;
-                for (int c = 0; c < channels; c++) {
-                    value += pixels[offset + (c * height + y) * width + x] & 0xFF;
-                }
-                cells[row * COLUMNS + column] += value / channels;
-                weights[row * COLUMNS + column]++;
-            }
-        }
+        double[] cells = GreyCells.of(pixels, offset, channels, height, width, ROWS, COLUMNS);
         long hash = 0;
         int bit = 0;
         for (int row = 0; row < ROWS; row++) {
             for (int column = 0; column + 1 < COLUMNS; column++) {
                 int k = row * COLUMNS + column;
-                if (cells[k] / weights[k] > cells[k + 1] / weights[k + 1]) hash |= 1L << bit;
+                if (cells[k] > cells[k + 1]) hash |= 1L << bit;
                 bit++;
             }
         }

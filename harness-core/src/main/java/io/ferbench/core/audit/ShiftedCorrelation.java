@@ -22,25 +22,13 @@ final class ShiftedCorrelation {
 
     /** Each image of {@code set} as grey values (the mean over channels), row-major, at {@link #side}. */
     static List<float[]> greyImages(ImageSet set) {
-        int height = set.height(), width = set.width();
-        int side = side(width);
-        int plane = height * width;
+        int side = side(set.width());
         List<float[]> out = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
-            float[] grey = new float[side * side];
-            float[] count = new float[side * side];
-            int offset = i * set.imageLength();
-            for (int c = 0; c < set.channels(); c++) {
-                for (int y = 0; y < height; y++) {
-                    int row = Math.min(side - 1, y * side / height);
-                    for (int x = 0; x < width; x++) {
-                        int k = row * side + Math.min(side - 1, x * side / width);
-                        grey[k] += set.pixels()[offset + c * plane + y * width + x] & 0xFF;
-                        count[k]++;
-                    }
-                }
-            }
-            for (int k = 0; k < grey.length; k++) grey[k] /= count[k];
+            double[] cells = GreyCells.of(set.pixels(), i * set.imageLength(), set.channels(), set.height(), set.width(),
+                    side, side);
+            float[] grey = new float[cells.length];
+            for (int k = 0; k < cells.length; k++) grey[k] = (float) cells[k];
             out.add(grey);
         }
         return out;

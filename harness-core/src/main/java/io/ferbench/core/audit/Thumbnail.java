@@ -11,23 +11,9 @@ final class Thumbnail {
     private Thumbnail() {}
 
     static float[] of(byte[] pixels, int offset, int channels, int height, int width) {
-        double[] cells = new double[SIDE * SIDE];
-        double[] weights = new double[SIDE * SIDE];
-        for (int y = 0; y < height; y++) {
-            int row = Math.min(SIDE - 1, y * SIDE / height);
-            for (int x = 0; x < width; x++) {
-                int column = Math.min(SIDE - 1, x * SIDE / width);
-                double value = 0;
-                for (int c = 0; c < channels; c++) value += pixels[offset + (c * height + y) * width + x] & 0xFF;
-                cells[row * SIDE + column] += value / channels;
-                weights[row * SIDE + column]++;
-            }
-        }
+        double[] cells = GreyCells.of(pixels, offset, channels, height, width, SIDE, SIDE);
         double mean = 0;
-        for (int k = 0; k < cells.length; k++) {
-            cells[k] /= Math.max(1, weights[k]);
-            mean += cells[k] / cells.length;
-        }
+        for (double cell : cells) mean += cell / cells.length;
         double norm = 0;
         for (int k = 0; k < cells.length; k++) {
             cells[k] -= mean;
