@@ -2,6 +2,7 @@ package io.ferbench.reports;
 
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.OptimizerSpec;
+import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.CellConfig;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
@@ -57,7 +58,8 @@ public final class Fixtures {
         Timing timing = new Timing(3.0, 2.0, 2, 120.0, 1.4, 130, 0.0108,
                 new InferenceTiming(8, 20, 640.0, 12.5, 14.0, 100, 1.8, 2.6, 0.9));
         return new CellResult(config(id, "faces"), CellStatus.OK, null, null,
-                new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0),
+                new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0,
+                        new AuditCounts(2, 4, 1, 2, 1, 0, 0)),
                 new ModelCost(11_170_882, 1_900_000), new TrainingSummary(3, 2, false, true, history(3)), test, timing,
                 812.0, environment(), null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:30Z", 30.0);
     }

@@ -52,6 +52,8 @@ class ReportFilesTest {
         assertEquals("11170882", ok.get("params"));
         assertEquals("threads.intra_op=2", ok.get("configuration"));
         assertEquals("PyTorch 2.7.1", ok.get("backend_version"));
+        assertEquals("2", ok.get("leak_exact_groups"));
+        assertEquals("1", ok.get("label_conflict_groups"));
 
         CSVRecord diverged = rows.get(1);
         assertEquals("diverged", diverged.get("status"));
