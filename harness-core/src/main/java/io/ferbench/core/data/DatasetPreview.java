@@ -75,7 +75,7 @@ public record DatasetPreview(String dataset, int imageSize, int channels, int im
     }
 
     /** Image {@code i} of {@code set}, scaled down to {@link #MAX_THUMBNAIL_SIDE} if larger, as base64 PNG. */
-    static String thumbnail(ImageSet set, int i) {
+    public static String thumbnail(ImageSet set, int i) {
         int length = set.imageLength();
         byte[] pixels = new byte[length];
         System.arraycopy(set.pixels(), i * length, pixels, 0, length);

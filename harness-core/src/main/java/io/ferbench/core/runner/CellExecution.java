@@ -5,6 +5,7 @@ import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.core.audit.AuditCache;
+import io.ferbench.core.audit.AuditExamples;
 import io.ferbench.core.audit.AuditFiles;
 import io.ferbench.core.audit.AuditReport;
 import io.ferbench.core.audit.Remedies;
@@ -129,7 +130,7 @@ public final class CellExecution {
             AuditReport audit = AuditCache.audit(prepared, cell.dataset(), Path.of(request.dataRoot()),
                     new CacheDirectory(Path.of(request.cacheRoot())).datasets());
             Remedies.Outcome remedied = Remedies.apply(prepared, audit, cell.dataset().remedies());
-            writeAuditFiles(audit, remedied.dropped(), cell);
+            writeAuditFiles(prepared, audit, remedied.dropped(), cell);
             PreparedDataset data = remedied.dataset();
             dataset = summary(data, AuditCache.counts(audit, remedied.dropped().size()));
             onDatasetPrepared.accept(data);
@@ -194,14 +195,16 @@ public final class CellExecution {
      * The audit's files, once per dataset and image size, in the run folder ({@code audit/<dataset>-<size>px/}); a
      * failure to write them is a warning, never the cell's failure.
      */
-    private void writeAuditFiles(AuditReport audit, List<Remedies.Dropped> dropped, CellSpec cell) {
-        Path folder = Path.of(request.cellsDir()).toAbsolutePath().getParent().resolve("audit")
-                .resolve(cell.dataset().name() + "-" + cell.dataset().imageSize() + "px");
+    private void writeAuditFiles(PreparedDataset prepared, AuditReport audit, List<Remedies.Dropped> dropped,
+                                 CellSpec cell) {
+        Path folder = new RunLayout(Path.of(request.cellsDir()).toAbsolutePath().getParent())
+                .auditDir(cell.dataset().name(), cell.dataset().imageSize());
         if (Files.isRegularFile(folder.resolve(AuditFiles.JSON))) return;
         try {
             Files.createDirectories(folder);
             AuditFiles.write(audit, folder);
             if (!dropped.isEmpty()) AuditFiles.writeDropped(dropped, cell.dataset().name(), folder);
+            JsonFiles.write(folder.resolve(AuditExamples.FILE), AuditExamples.of(prepared, audit), false);
         } catch (IOException | RuntimeException e) {
             System.err.println("warning: cannot write the audit of dataset " + cell.dataset().name() + " to " + folder
                     + ": " + e.getMessage());

@@ -52,6 +52,11 @@ public record RunLayout(Path suiteDir) {
     /** A copy of the suite file as it was run. */
     public Path suiteCopy() { return suiteDir.resolve("suite.yaml"); }
 
+    /** The dataset audit's files for one dataset at one image size: {@code audit/<dataset>-<size>px/}. */
+    public Path auditDir(String dataset, int imageSize) {
+        return suiteDir.resolve("audit").resolve(dataset + "-" + imageSize + "px");
+    }
+
     public Path resultsCsv() { return suiteDir.resolve("results.csv"); }
 
     /** The rows of results.csv as typed JSON. */

@@ -1,7 +1,9 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.DatasetSummary;
+import io.ferbench.core.audit.AuditExamples;
 import io.ferbench.core.data.DatasetPreview;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * Section 6, the datasets as the cells saw them (the study's Figures 1–3): images per class and split,
  * pixel mean and standard deviation per class, and sample images per class. One entry per dataset,
  * image size and class list; it comes from the {@code dataset.json} a worker wrote, or, for results
- * without one, from the result's own summary (class names, split sizes, training mean and std only).
+ * without one, from the result's own summary (class names, split sizes, training mean and std only). The dataset
+ * audit's counts come with the result, its example groups (with thumbnails) from the run's {@code audit/} folder.
  */
 final class DatasetViews {
     /** @param mean, std pixel statistics of the class over all splits, 0..1 scale; null when not recorded */
@@ -27,7 +30,8 @@ final class DatasetViews {
      * @param mean, std pixel statistics over all images (preview) or the training split (result summary)
      */
     record View(String key, String label, String name, int imageSize, int channels, int images, Double mean, Double std,
-                boolean perClass, List<ClassRow> classes, List<String> cells) {}
+                boolean perClass, List<ClassRow> classes, List<String> cells, AuditCounts audit,
+                List<AuditExamples.Group> auditExamples) {}
 
     private DatasetViews() {}
 
@@ -49,7 +53,9 @@ final class DatasetViews {
                             .equals(r.dataset().classNames()));
             List<String> users = known == null ? new ArrayList<>() : known.cells();
             users.add(c.key());
-            views.put(key, preview.map(p -> fromPreview(key, r, p, users)).orElseGet(() -> fromSummary(key, r, users)));
+            List<AuditExamples.Group> examples = c.folder().auditExamples(r.dataset().name(), r.config().imageSize());
+            views.put(key, preview.map(p -> fromPreview(key, r, p, users, examples))
+                    .orElseGet(() -> fromSummary(key, r, users, examples)));
         }
         return List.copyOf(views.values());
     }
@@ -58,18 +64,20 @@ final class DatasetViews {
         return r.dataset().name() + " · " + r.config().imageSize() + " px";
     }
 
-    private static View fromPreview(String key, CellResult r, DatasetPreview p, List<String> users) {
+    private static View fromPreview(String key, CellResult r, DatasetPreview p, List<String> users,
+                                    List<AuditExamples.Group> examples) {
         List<ClassRow> rows = p.classes().stream().map(k -> new ClassRow(k.name(), k.train(), k.validation(), k.test(),
                 k.mean(), k.std(), k.samples())).toList();
         return new View(key, label(r), r.dataset().name(), r.config().imageSize(), p.channels(), p.images(), p.mean(), p.std(),
-                true, rows, users);
+                true, rows, users, r.dataset().audit(), examples);
     }
 
-    private static View fromSummary(String key, CellResult r, List<String> users) {
+    private static View fromSummary(String key, CellResult r, List<String> users, List<AuditExamples.Group> examples) {
         DatasetSummary d = r.dataset();
         List<ClassRow> rows = d.classNames().stream()
                 .map(name -> new ClassRow(name, null, null, null, null, null, List.of())).toList();
         return new View(key, label(r), d.name(), r.config().imageSize(), r.config().channels(),
-                d.trainSize() + d.validationSize() + d.testSize(), d.mean(), d.std(), false, rows, users);
+                d.trainSize() + d.validationSize() + d.testSize(), d.mean(), d.std(), false, rows, users, d.audit(),
+                examples);
     }
 }

@@ -1,6 +1,7 @@
 package io.ferbench.reports.html;
 
 import io.ferbench.api.result.CellResult;
+import io.ferbench.core.audit.AuditExamples;
 import io.ferbench.core.data.DatasetPreview;
 import io.ferbench.core.runner.JsonFiles;
 import io.ferbench.core.runner.RunLayout;
@@ -98,6 +99,18 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
     }
 
     /** The dataset preview the cell's worker wrote, if it wrote one and it is readable. */
+    /** The audit's example groups of a dataset at an image size (empty when the run has none). */
+    public List<AuditExamples.Group> auditExamples(String dataset, int imageSize) {
+        Path file = layout.auditDir(dataset, imageSize).resolve(AuditExamples.FILE);
+        if (!Files.isRegularFile(file)) return List.of();
+        try {
+            return List.of(JsonFiles.read(file, AuditExamples.Group[].class));
+        } catch (RuntimeException e) {
+            System.err.println("warning: ignoring " + file + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
     public Optional<DatasetPreview> datasetPreview(String cellId) {
         Path file = layout.datasetPreviewFile(cellId);
         if (!Files.isRegularFile(file)) return Optional.empty();

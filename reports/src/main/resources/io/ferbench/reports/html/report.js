@@ -687,6 +687,7 @@
       if (!d.perClass) {
         panel.appendChild(h('p', {class: 'note'}, 'Per-class figures and sample images were not recorded for these '
             + 'results (no dataset.json in the cell folders).'));
+        drawAudit(panel, d);
         return;
       }
       const names = d.classes.map(c => c.name);
@@ -732,7 +733,37 @@
       }
       panel.appendChild(h('h3', null, 'Sample images per class'));
       panel.appendChild(samples);
+      drawAudit(panel, d);
     });
+  }
+
+  /** The dataset audit: what leaks into the test split, and a few groups with their images (docs/datasets.md). */
+  function drawAudit(panel, d) {
+    const a = d.audit;
+    if (!a) return;
+    const leaks = a.exactLeakGroups + a.nearLeakGroups;
+    panel.appendChild(h('p', {class: leaks || a.labelConflicts ? 'note audit-warning' : 'note', 'data-audit': d.name},
+        'Audit: ' + a.exactLeakGroups + ' exact-duplicate groups (' + a.exactLeakImages + ' images) and '
+        + a.nearLeakGroups + ' near-duplicate groups (' + a.nearLeakImages + ' images) reach into the test split; '
+        + a.labelConflicts + ' exact groups carry two labels; ' + a.degenerate + ' blank images'
+        + (a.dropped ? '; ' + a.dropped + ' images dropped before training (dedupe)' : '')
+        + '. Every finding: audit/ in the results folder.'));
+    const groups = d.auditExamples || [];
+    if (!groups.length) return;
+    const box = h('div', {class: 'samples audit-groups'});
+    for (const g of groups) {
+      const images = h('div');
+      for (const m of g.members) {
+        if (!/^[A-Za-z0-9+/=]+$/.test(m.png)) continue; // only base64 becomes an image
+        const title = m.split + ' · ' + m.className + ' · ' + m.path;
+        images.appendChild(h('img', {src: 'data:image/png;base64,' + m.png, alt: title, title: title}));
+      }
+      append(box, [h('div', {class: 'name'}, g.kind.replace(/_/g, ' ') + ' #' + g.group
+          + (g.leaksIntoTest ? ' · reaches into test' : '') + ' · '
+          + [...new Set(g.members.map(m => m.split + ' ' + m.className))].join(', ')), images]);
+    }
+    panel.appendChild(h('h3', null, 'Audit: example groups'));
+    panel.appendChild(box);
   }
 
   // ---- conventions ----

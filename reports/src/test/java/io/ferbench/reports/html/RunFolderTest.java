@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.result.CellResult;
+import io.ferbench.core.audit.AuditExamples;
 import io.ferbench.core.data.DatasetPreview;
 import io.ferbench.core.runner.JsonFiles;
 import io.ferbench.core.runner.RunLayout;
@@ -96,5 +97,18 @@ class RunFolderTest {
         RunFolder run = RunFolder.read(layout.suiteDir());
         assertEquals(preview, run.datasetPreview(id).orElseThrow());
         assertTrue(run.datasetPreview("000-other").isEmpty());
+    }
+
+    @Test
+    void theAuditsExampleGroupsAreReadFromTheRunsAuditFolder() throws Exception {
+        RunLayout layout = write(dir, "demo", 0);
+        List<AuditExamples.Group> groups = List.of(new AuditExamples.Group("exact_duplicate", 1, true, List.of(
+                new AuditExamples.Member("train", "happy", "train/happy/a.png", "iVBORw0KGgo="),
+                new AuditExamples.Member("test", "happy", "test/happy/a.png", "iVBORw0KGgo="))));
+        java.nio.file.Files.createDirectories(layout.auditDir("faces", 32));
+        JsonFiles.write(layout.auditDir("faces", 32).resolve(AuditExamples.FILE), groups, false);
+        RunFolder run = RunFolder.read(layout.suiteDir());
+        assertEquals(groups, run.auditExamples("faces", 32));
+        assertTrue(run.auditExamples("faces", 48).isEmpty(), "another image size has its own audit");
     }
 }
