@@ -159,6 +159,10 @@ class ReportInBrowserTest {
         new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(d -> Long.valueOf(24).equals(chromium.script(
                 "return Array.from(document.querySelectorAll('#panel-datasets img'))"
                         + ".filter(i => i.complete && i.naturalWidth === 32).length")));  // every thumbnail decodes
+        // the dataset audit: distinct synthetic faces, so nothing leaks and no example groups are shown
+        assertTrue(text("#panel-datasets [data-audit]").startsWith("Audit: 0 exact-duplicate groups (0 images) and 0 "
+                + "near-duplicate groups (0 images) reach into the test split"), text("#panel-datasets [data-audit]"));
+        assertEquals(0L, chromium.script("return document.querySelectorAll('#panel-datasets .audit-groups').length"));
 
         show("notes");
         assertTrue(text("#panel-notes").contains("How to read the figures"));
