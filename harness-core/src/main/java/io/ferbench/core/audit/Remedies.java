@@ -40,9 +40,12 @@ public final class Remedies {
             for (Map.Entry<String, List<Finding>> group : groups.entrySet()) {
                 List<Finding> members = group.getValue();
                 boolean inTraining = members.stream().anyMatch(f -> f.split().equals("train"));
-                if (inTraining) {
-                    for (Finding f : members) {
-                        if (!f.split().equals("train")) mark(drop, f, "copy of a training image (" + group.getKey() + ")");
+                boolean inValidation = members.stream().anyMatch(f -> f.split().equals("validation"));
+                for (Finding f : members) {
+                    if (inTraining && !f.split().equals("train")) {
+                        mark(drop, f, "copy of a training image (" + group.getKey() + ")");
+                    } else if (inValidation && f.split().equals("test")) {
+                        mark(drop, f, "copy of a validation image (" + group.getKey() + ")");
                     }
                 }
             }

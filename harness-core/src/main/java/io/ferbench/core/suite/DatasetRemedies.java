@@ -9,7 +9,8 @@ import java.util.Locale;
  * prepared split lists only; nothing in the data folder is touched, and the splits stay those of the seed.
  *
  * @param dedupe          {@link Dedupe#NONE}: audit and warn only; {@link Dedupe#DROP_TEST_OVERLAP}: drop from
- *                        validation and test every image with an exact or near duplicate in training;
+ *                        validation and test every image with an exact or near duplicate in training, and from test
+ *                        every image with one in validation (no test image then has a copy outside test);
  *                        {@link Dedupe#DROP_ALL}: drop groups with conflicting labels entirely and keep one image of
  *                        every other duplicate group (in training when the group has one there, else in validation)
  * @param dropDegenerate  drop blank or nearly constant images from every split

@@ -99,7 +99,8 @@ final class SuiteKeys {
                     "Where to get the data and how to unpack it; shown when the data is missing."),
             SuiteKey.value(DEDUPE, ValueRule.Text.choice("dedupe", DatasetRemedies.Dedupe.ids()), "none",
                     "What a run drops of the duplicates the dataset audit finds: none (report only), "
-                            + "drop-test-overlap (validation and test images with a copy in training), drop-all "
+                            + "drop-test-overlap (validation and test images with a copy in training, test images with one in "
+                            + "validation), drop-all "
                             + "(label-conflicting groups, and all but one image of every other group)."),
             SuiteKey.value(DROP_DEGENERATE, new ValueRule.Bool(), false,
                     "Drop blank or nearly constant images (pixel standard deviation below 2 of 255).")));
