@@ -31,11 +31,7 @@ public record AuditReport(String dataset, AuditOptions options, List<String> cla
      * Cross-split leakage into the test split: exact and near-duplicate groups with at least one member in the test
      * split and one in training or validation, and the images in those groups.
      */
-    public record Leaks(int exactGroups, int exactImages, int nearGroups, int nearImages, int labelConflicts) {
-        public boolean any() {
-            return exactGroups > 0 || nearGroups > 0 || labelConflicts > 0;
-        }
-    }
+    public record Leaks(int exactGroups, int exactImages, int nearGroups, int nearImages, int labelConflicts) {}
 
     /** The summary row's count for {@code kind}: groups summed over every split combination. */
     public int groups(FindingKind kind) {

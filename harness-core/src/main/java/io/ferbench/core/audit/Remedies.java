@@ -6,7 +6,6 @@ import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.suite.DatasetRemedies;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +107,5 @@ public final class Remedies {
             k++;
         }
         return new ImageSet(pixels, labels, set.channels(), set.height(), set.width(), origins);
-    }
-
-    /** Images dropped per split, for the console and the result. */
-    public static Map<String, Integer> countBySplit(List<Dropped> dropped) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String split : SPLITS) counts.put(split, 0);
-        for (Dropped d : dropped) counts.merge(d.split(), 1, Integer::sum);
-        return counts;
     }
 }
