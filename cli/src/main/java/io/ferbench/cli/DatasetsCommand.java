@@ -9,7 +9,7 @@ import io.ferbench.core.data.Datasets;
 import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.data.SyntheticFaces;
 import io.ferbench.core.env.CacheDirectory;
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.ferbench.cli;
 
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import java.nio.file.Path;
@@ -30,11 +30,11 @@ final class PlanCommand implements Callable<Integer> {
         SuitePlan plan = Suites.plan(suite);
         // Every axis any cell names, in first-seen order, so the CSV has one stable column set.
         Set<String> axes = new LinkedHashSet<>();
-        for (CellSpec c : plan.cells()) axes.addAll(c.axes().keySet());
+        for (Cell c : plan.cells()) axes.addAll(c.axes().keySet());
         List<String> header = new ArrayList<>(List.of("index", "cell"));
         header.addAll(axes);
         List<List<String>> rows = new ArrayList<>();
-        for (CellSpec c : plan.cells()) {
+        for (Cell c : plan.cells()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(c.index()), c.id()));
             for (String axis : axes) {
                 Object v = c.axes().get(axis);

@@ -11,9 +11,9 @@ public final class HistoryTable {
 
     public static final List<Column<Row>> COLUMNS = List.of(
             new Column<>("cell_id", r -> r.cell().cellId()),
-            new Column<>("dataset", r -> r.cell().config().dataset()),
-            new Column<>("architecture", r -> r.cell().config().architecture()),
-            new Column<>("backend", r -> r.cell().config().backend()),
+            new Column<>("dataset", r -> r.cell().cell().dataset().name()),
+            new Column<>("architecture", r -> r.cell().cell().architecture()),
+            new Column<>("backend", r -> r.cell().cell().backend()),
             new Column<>("epoch", r -> r.epoch().epoch()),
             new Column<>("train_loss", r -> r.epoch().trainLoss()),
             new Column<>("train_accuracy", r -> r.epoch().trainAccuracy()),

@@ -4,7 +4,7 @@ import io.ferbench.api.result.CellResult;
 import io.ferbench.core.runner.RunLayout;
 import io.ferbench.core.runner.RunListener;
 import io.ferbench.core.runner.RunSummary;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.reports.html.RunFolder;
 import io.ferbench.reports.html.TsneEmbeddings;
@@ -21,7 +21,7 @@ public final class ReportingListener implements RunListener {
     private RunLayout layout;
     private SuitePlan plan;
 
-    @Override public void runStarted(RunLayout layout, SuitePlan plan, List<CellSpec> toRun, List<CellResult> kept) {
+    @Override public void runStarted(RunLayout layout, SuitePlan plan, List<Cell> toRun, List<CellResult> kept) {
         this.layout = layout;
         this.plan = plan;
         if (!kept.isEmpty()) RunReports.writeSuite(RunFolder.of(layout, plan, kept), tsne);

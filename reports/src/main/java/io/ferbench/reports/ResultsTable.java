@@ -2,7 +2,8 @@ package io.ferbench.reports;
 
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.result.AuditCounts;
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Axis;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.TestMetrics;
@@ -23,15 +24,15 @@ import java.util.stream.Collectors;
 public final class ResultsTable {
     public static final List<Column<CellResult>> COLUMNS = List.of(
             Column.of("cell_id", CellResult::cellId),
-            config("suite", CellConfig::suite),
-            config("index", CellConfig::index),
-            config("repeat", CellConfig::repeat),
-            config("dataset", CellConfig::dataset),
-            config("dataset_kind", CellConfig::datasetKind),
-            config("image_size", CellConfig::imageSize),
-            config("channels", CellConfig::channels),
+            cell("suite", Cell::suite),
+            cell("index", Cell::index),
+            cell("repeat", Cell::repeat),
+            axis("dataset", Axis.DATASET),
+            cell("dataset_kind", c -> c.dataset().kind()),
+            axis("image_size", Axis.IMAGE_SIZE),
+            cell("channels", c -> c.dataset().channels()),
             Column.of("classes", ResultsTable::classCount),
-            config("images_per_class", CellConfig::imagesPerClass),
+            axis("images_per_class", Axis.IMAGES_PER_CLASS),
             Column.of("train_images", r -> r.dataset() == null ? null : r.dataset().trainSize()),
             Column.of("validation_images", r -> r.dataset() == null ? null : r.dataset().validationSize()),
             Column.of("test_images", r -> r.dataset() == null ? null : r.dataset().testSize()),
@@ -40,31 +41,31 @@ public final class ResultsTable {
             audit("label_conflict_groups", AuditCounts::labelConflicts),
             audit("degenerate_images", AuditCounts::degenerate),
             audit("dropped_images", AuditCounts::dropped),
-            config("architecture", CellConfig::architecture),
-            config("width_multiplier", CellConfig::widthMultiplier),
-            config("stem", c -> c.axes().getOrDefault("stem", "standard")),
-            config("backend", CellConfig::backend),
+            axis("architecture", Axis.ARCHITECTURE),
+            axis("width_multiplier", Axis.WIDTH_MULTIPLIER),
+            axis("stem", Axis.STEM),
+            axis("backend", Axis.BACKEND),
             Column.of("device", ResultsTable::device),
-            config("requested_device", CellConfig::device),
-            config("threads", CellConfig::threads),
-            config("batch_size", CellConfig::batchSize),
-            config("max_epochs", CellConfig::maxEpochs),
-            config("optimizer", c -> c.optimizer().type()),
-            config("learning_rate", c -> c.optimizer().learningRate()),
-            config("lr_schedule", c -> c.axes().getOrDefault("lr_schedule", "constant")),
-            config("warmup_epochs", c -> c.axes().getOrDefault("warmup_epochs", "0")),
-            config("beta1", c -> c.optimizer().beta1()),
-            config("beta2", c -> c.optimizer().beta2()),
-            config("epsilon", c -> c.optimizer().epsilon()),
-            config("weight_decay", c -> c.optimizer().weightDecay()),
-            config("label_smoothing", c -> c.axes().getOrDefault("label_smoothing", "0.0")),
-            config("early_stopping", c -> c.earlyStopping().enabled()),
-            config("monitor", c -> c.earlyStopping().monitor()),
-            config("patience", c -> c.earlyStopping().patience()),
-            config("min_delta", c -> c.earlyStopping().minDelta()),
-            config("restore_best", c -> c.earlyStopping().restoreBest()),
-            config("seed", CellConfig::seed),
-            config("timeout_s", CellConfig::timeoutSeconds),
+            axis("requested_device", Axis.DEVICE),
+            axis("threads", Axis.THREADS),
+            axis("batch_size", Axis.BATCH_SIZE),
+            axis("max_epochs", Axis.EPOCHS),
+            axis("optimizer", Axis.OPTIMIZER),
+            axis("learning_rate", Axis.LEARNING_RATE),
+            axis("lr_schedule", Axis.LR_SCHEDULE),
+            axis("warmup_epochs", Axis.WARMUP_EPOCHS),
+            axis("beta1", Axis.BETA1),
+            axis("beta2", Axis.BETA2),
+            axis("epsilon", Axis.EPSILON),
+            axis("weight_decay", Axis.WEIGHT_DECAY),
+            axis("label_smoothing", Axis.LABEL_SMOOTHING),
+            axis("early_stopping", Axis.EARLY_STOPPING),
+            axis("monitor", Axis.MONITOR),
+            axis("patience", Axis.PATIENCE),
+            axis("min_delta", Axis.MIN_DELTA),
+            axis("restore_best", Axis.RESTORE_BEST),
+            cell("seed", Cell::seed),
+            cell("timeout_s", c -> c.execution().timeoutSeconds()),
             Column.of("status", r -> r.status().label()),
             Column.of("error", CellResult::error),
             Column.of("diverged_epoch", r -> r.divergence() == null ? null : r.divergence().epoch()),
@@ -102,8 +103,8 @@ public final class ResultsTable {
             backend("framework", BackendInfo::framework),
             backend("backend_version", BackendInfo::nativeVersion),
             backend("configuration", b -> joined(b.configuration())),
-            config("backend_settings", c -> joined(c.backendSettings())),
-            config("axes", c -> joined(c.axes())),
+            cell("backend_settings", c -> joined(c.execution().backendSettings())),
+            cell("axes", c -> joined(c.axes())),
             Column.of("cpu", r -> r.environment() == null ? null : r.environment().cpuModel()),
             Column.of("cores", r -> r.environment() == null ? null : r.environment().logicalCores()),
             Column.of("jvm", r -> r.environment() == null ? null : r.environment().jvm()),
@@ -121,13 +122,13 @@ public final class ResultsTable {
     /** Classes the cell used; the suite's subset when the dataset was never loaded; null when unknown. */
     static Integer classCount(CellResult r) {
         if (r.dataset() != null) return r.dataset().classNames().size();
-        return r.config().classes().isEmpty() ? null : r.config().classes().size();
+        return r.cell().dataset().classes().isEmpty() ? null : r.cell().dataset().classes().size();
     }
 
     /** The device the backend actually used, or the requested one when the backend never started. */
     public static String device(CellResult r) {
         BackendInfo b = r.environment() == null ? null : r.environment().backend();
-        return b != null && b.device() != null ? b.device() : r.config().device();
+        return b != null && b.device() != null ? b.device() : r.cell().execution().device().toString();
     }
 
     /** {@code key=value} pairs in key order, separated by "; " (empty map: null). */
@@ -137,8 +138,13 @@ public final class ResultsTable {
                 .collect(Collectors.joining("; "));
     }
 
-    private static Column<CellResult> config(String name, Function<CellConfig, Object> f) {
-        return Column.of(name, r -> f.apply(r.config()));
+    private static Column<CellResult> cell(String name, Function<Cell, Object> f) {
+        return Column.of(name, r -> f.apply(r.cell()));
+    }
+
+    /** A column that reads one axis from the cell: the same value the report and the analyses show. */
+    private static Column<CellResult> axis(String name, Axis axis) {
+        return Column.of(name, r -> axis.read(r.cell()));
     }
 
     private static Column<CellResult> test(String name, Function<TestMetrics, Object> f) {

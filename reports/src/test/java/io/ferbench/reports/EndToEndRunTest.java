@@ -15,7 +15,7 @@ import io.ferbench.core.runner.RunListener;
 import io.ferbench.core.runner.RunOptions;
 import io.ferbench.core.runner.RunRefusedException;
 import io.ferbench.core.runner.RunSummary;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import io.ferbench.core.train.InferenceSettings;
@@ -67,18 +67,18 @@ class EndToEndRunTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void killedWorkerFailsItsCellAndResumeRunsOnlyWhatIsUnfinished() throws Exception {
         SuitePlan plan = Suites.plan(SUITE, "e2e.yaml");
-        List<String> ids = plan.cells().stream().map(CellSpec::id).toList();
+        List<String> ids = plan.cells().stream().map(Cell::id).toList();
         assertEquals(3, ids.size());
 
         // first run: cell 0 trains; cell 1's worker is killed (SIGKILL) at its first step; then Ctrl-C
         AtomicReference<Coordinator> first = new AtomicReference<>();
         AtomicReference<ProcessHandle> worker = new AtomicReference<>();
         RunListener killer = new RunListener() {
-            @Override public void workerStarted(CellSpec cell, ProcessHandle handle) {
+            @Override public void workerStarted(Cell cell, ProcessHandle handle) {
                 worker.set(handle);
             }
 
-            @Override public void progress(CellSpec cell, ProgressEvent e) {
+            @Override public void progress(Cell cell, ProgressEvent e) {
                 if (cell.id().equals(ids.get(1)) && e.kind() == ProgressEvent.Kind.STEP) worker.get().destroyForcibly();
             }
 
@@ -111,7 +111,7 @@ class EndToEndRunTest {
         // resume: the failed cell is retried, the missing one runs, the finished one is kept
         List<String> started = new ArrayList<>();
         RunListener recorder = new RunListener() {
-            @Override public void cellStarted(CellSpec cell, int position, int count) {
+            @Override public void cellStarted(Cell cell, int position, int count) {
                 started.add(cell.id());
             }
         };

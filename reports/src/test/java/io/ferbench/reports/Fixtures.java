@@ -1,15 +1,20 @@
 package io.ferbench.reports;
 
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.EarlyStoppingSpec;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.OptimizerSpec;
 import io.ferbench.api.result.AuditCounts;
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.ClassScore;
 import io.ferbench.api.result.DatasetSummary;
 import io.ferbench.api.result.Divergence;
-import io.ferbench.api.result.EarlyStoppingConfig;
 import io.ferbench.api.result.EnvironmentInfo;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.InferenceTiming;
@@ -32,10 +37,12 @@ public final class Fixtures {
         return new RunFolder(layout, "demo", "", null, results, List.of());
     }
 
-    public static CellConfig config(String id, String dataset) {
-        return new CellConfig("demo", id, 0, 0, Map.of("learning_rate", "0.001"), dataset, "synthetic", 32, 1,
-                List.of(), 6, "resnet18", 1.0, "djl", "auto", 0, 8, 3, OptimizerSpec.adam(1e-3),
-                new EarlyStoppingConfig(true, "val_loss", 2, 0.0, true), 42, 600, Map.of("interop_threads", "1"));
+    public static Cell config(String id, String dataset) {
+        return new Cell("demo", id, 0, 0, Map.of("learning_rate", "0.001"),
+                new DatasetSpec(dataset, "synthetic", null, null, List.of(), 6, 32, true, null, 0),
+                Network.of("resnet18"), Training.plain(8, 3, OptimizerSpec.adam(1e-3),
+                new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.0, true), 42),
+                new Execution("djl", Device.AUTO, 0, 600, Map.of("interop_threads", "1")));
     }
 
     public static EnvironmentInfo environment() {

@@ -21,6 +21,12 @@ public enum Stem {
     }
 
     /** Valid names, in a stable order. */
+    /** As suites and result files write it. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     public static List<String> ids() {
         return Arrays.stream(values()).map(Stem::id).toList();
     }

@@ -1,8 +1,10 @@
 package io.ferbench.api.result;
 
+import io.ferbench.api.cell.Cell;
+
 /**
- * Everything one cell produced. Parts that a cell did not reach are null: a failed cell may have
- * only its configuration and error; a diverged one keeps its history but has no test metrics.
+ * Everything one cell produced, with the {@link Cell} that produced it. Parts that a cell did not reach are null: a
+ * failed cell may have only its cell and error; a diverged one keeps its history but has no test metrics.
  *
  * @param error        why the cell failed or diverged, null when ok
  * @param divergence   where the loss became NaN or infinite, null unless diverged
@@ -13,15 +15,15 @@ package io.ferbench.api.result;
  * @param wallSeconds  wall time of the cell's work in its worker (JVM start-up not included), or of the
  *                     worker as the coordinator saw it when the worker left no result
  */
-public record CellResult(CellConfig config, CellStatus status, String error, Divergence divergence,
+public record CellResult(Cell cell, CellStatus status, String error, Divergence divergence,
                          DatasetSummary dataset, ModelCost model, TrainingSummary training, TestMetrics test,
                          Timing timing, Double peakRssMb, EnvironmentInfo environment, FeatureSample features,
                          String startedAt, String finishedAt, double wallSeconds) {
 
-    public String cellId() { return config.cellId(); }
+    public String cellId() { return cell.id(); }
 
-    public CellResult withConfig(CellConfig newConfig) {
-        return new CellResult(newConfig, status, error, divergence, dataset, model, training, test, timing, peakRssMb,
+    public CellResult withCell(Cell newCell) {
+        return new CellResult(newCell, status, error, divergence, dataset, model, training, test, timing, peakRssMb,
                 environment, features, startedAt, finishedAt, wallSeconds);
     }
 }

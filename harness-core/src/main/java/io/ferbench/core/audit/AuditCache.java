@@ -4,7 +4,7 @@ import io.ferbench.api.result.AuditCounts;
 import io.ferbench.core.data.Datasets;
 import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.runner.JsonFiles;
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

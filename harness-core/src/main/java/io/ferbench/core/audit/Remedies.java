@@ -3,7 +3,7 @@ package io.ferbench.core.audit;
 import io.ferbench.core.data.ImageOrigin;
 import io.ferbench.core.data.ImageSet;
 import io.ferbench.core.data.PreparedDataset;
-import io.ferbench.core.suite.DatasetRemedies;
+import io.ferbench.api.cell.DatasetRemedies;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.ferbench.core.augment;
 
-import io.ferbench.core.suite.AugmentationSpec;
+import io.ferbench.api.cell.AugmentationSpec;
 import java.util.SplittableRandom;
 
 /**

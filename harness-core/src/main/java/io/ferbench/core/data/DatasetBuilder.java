@@ -1,6 +1,6 @@
 package io.ferbench.core.data;
 
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ferbench.core.data;
 
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +100,17 @@ public final class Datasets {
         validate(spec);
         Path base = dataRoot == null ? Path.of("") : dataRoot;
         return cacheFile(spec, source(spec, base), cacheDir);
+    }
+
+    /**
+     * A digest of the dataset's files as the data root holds them now (each file's path, size and modification time;
+     * the synthetic kind's generator settings): it changes when a file is added, removed, replaced or edited.
+     */
+    public static String inputDigest(DatasetSpec spec, Path dataRoot) {
+        validate(spec);
+        CacheKey key = new CacheKey().add("kind", spec.kind());
+        source(spec, dataRoot == null ? Path.of("") : dataRoot).fingerprint(key);
+        return key.hex();
     }
 
     private static Path cacheFile(DatasetSpec spec, DatasetSource source, Path cacheDir) {

@@ -2,8 +2,8 @@ package io.ferbench.core.runner;
 
 import io.ferbench.api.tensor.NamedTensors;
 import io.ferbench.api.tensor.SafeTensors;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.InitSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.InitSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,16 +31,16 @@ final class CellCheckpoints {
 
     /** The file a cell's checkpoint is read from. */
     static Path sourceFile(InitSpec init, Path cellsDir, Path dataRoot) {
-        return switch (init.kind()) {
-            case InitSpec.CELL -> cellsDir.resolve(init.sourceCell()).resolve(RunLayout.WEIGHTS_FILE);
-            case InitSpec.FILE -> dataRoot.resolve(init.path()).toAbsolutePath().normalize();
+        return switch (init.source()) {
+            case CELL -> cellsDir.resolve(init.sourceCell()).resolve(RunLayout.WEIGHTS_FILE);
+            case FILE -> dataRoot.resolve(init.path()).toAbsolutePath().normalize();
             default -> throw new IllegalArgumentException("a cell from scratch reads no checkpoint");
         };
     }
 
     /** The checkpoint as messages name it. */
     static String describe(InitSpec init, Path file) {
-        return init.kind().equals(InitSpec.CELL)
+        return init.source() == InitSpec.Source.CELL
                 ? "checkpoint '" + init.checkpoint() + "' (the weights of cell " + init.sourceCell() + ", " + file + ")"
                 : "checkpoint '" + init.checkpoint() + "' (" + file + ")";
     }
@@ -49,8 +49,8 @@ final class CellCheckpoints {
     static NamedTensors load(InitSpec init, Path cellsDir, Path dataRoot) {
         Path file = sourceFile(init, cellsDir, dataRoot);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(describe(init, file) + " does not exist; " + (init.kind().equals(
-                    InitSpec.CELL) ? "the source cell writes it when it finishes ok, so it must run (and pass) first"
+            throw new IllegalArgumentException(describe(init, file) + " does not exist; " + (init.source()
+                    == InitSpec.Source.CELL ? "the source cell writes it when it finishes ok, so it must run (and pass) first"
                     : "a safetensors file keyed by IR names (torchvision's state_dict keys) was expected there; "
                     + "docs/study.md shows how to convert torchvision's ImageNet weights"));
         }
@@ -58,7 +58,7 @@ final class CellCheckpoints {
     }
 
     /** Writes {@code weights} atomically, with the cell, backend, architecture and class names as metadata. */
-    static void export(NamedTensors weights, CellSpec cell, List<String> classNames, Path file) {
+    static void export(NamedTensors weights, Cell cell, List<String> classNames, Path file) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ARCHITECTURE, cell.architecture());
         metadata.put(CELL, cell.id());

@@ -30,7 +30,7 @@ import io.ferbench.core.data.PreparedDataset;
 import io.ferbench.core.env.CacheDirectory;
 import io.ferbench.core.env.EnvironmentProbe;
 import io.ferbench.core.env.ProcessMemory;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.train.ClassBalance;
 import io.ferbench.core.train.InferenceBenchmark;
 import io.ferbench.core.train.TestEvaluation;
@@ -96,7 +96,7 @@ public final class CellExecution {
     /** Runs the cell once; never throws. */
     public CellResult run() {
         started = CellResults.now();
-        environment = EnvironmentProbe.capture(request.cell().threads());
+        environment = EnvironmentProbe.capture(request.cell().execution().threads());
         try {
             return runCell();
         } catch (Throwable t) {
@@ -114,10 +114,11 @@ public final class CellExecution {
     }
 
     private CellResult runCell() {
-        CellSpec cell = request.cell();
+        Cell cell = request.cell();
         progress.phase("starting backend " + cell.backend());
         try (Backend backend = BackendRegistry.find(cell.backend())
-                .create(new BackendOptions(cell.device(), cell.threads(), cell.backendSettings()))) {
+                .create(new BackendOptions(cell.execution().device().toString(), cell.execution().threads(),
+                        cell.execution().backendSettings()))) {
             environment = environment.withBackend(backend.info());
 
             progress.phase("preparing dataset " + cell.dataset().name());
@@ -137,17 +138,17 @@ public final class CellExecution {
 
             progress.phase("building " + cell.architecture());
             ModelGraph graph = Architectures.build(cell.architecture(), data.train().channels(),
-                    cell.dataset().imageSize(), data.numClasses(), cell.widthMultiplier(), cell.stem());
+                    cell.dataset().imageSize(), data.numClasses(), cell.network().widthMultiplier(), cell.network().stem());
             ModelStats stats = ModelStats.of(graph);
             cost = new ModelCost(stats.parameters(), stats.macs());
             NamedTensors initial = startingWeights(cell, graph);
-            float[] classWeights = cell.classWeights()
+            float[] classWeights = cell.training().classWeights()
                     ? ClassBalance.weights(data.train().labels(), data.numClasses()) : null;
 
             try (TrainableModel model = modelDecorator.apply(
-                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.optimizer(), classWeights,
-                            cell.labelSmoothing())))) {
-                if (cell.init().headOnly()) {
+                    backend.build(graph, new ModelSpec(cell.seed(), initial, cell.training().optimizer(), classWeights,
+                            cell.training().labelSmoothing())))) {
+                if (cell.network().init().headOnly()) {
                     model.freeze(WeightTransfer.backboneNodes(graph));
                 }
                 progress.phase("training");
@@ -163,11 +164,11 @@ public final class CellExecution {
                 CellCheckpoints.export(model.exportWeights(), cell, data.classNames(),
                         Path.of(request.cellsDir()).resolve(cell.id()).resolve(RunLayout.WEIGHTS_FILE));
                 progress.phase("testing");
-                TestOutcome test = TestEvaluation.run(model, data, cell.batchSize(), request.featureSample(),
+                TestOutcome test = TestEvaluation.run(model, data, cell.training().batchSize(), request.featureSample(),
                         cell.seed());
                 progress.phase("measuring inference");
                 InferenceTiming inference = InferenceBenchmark.measure(model, data.test(), data.mean(), data.std(),
-                        cell.batchSize(), cost.macs(), request.inference());
+                        cell.training().batchSize(), cost.macs(), request.inference());
                 Timing timing = Timings.of(history, data.train().size(), cost.macs(), request.peakGflops(), inference);
                 return finish(CellStatus.OK, null, null, outcome.summary(), test, timing);
             }
@@ -178,17 +179,17 @@ public final class CellExecution {
      * The IR's seeded initialisation, or for a cell that starts from a checkpoint, the checkpoint's weights with a
      * fresh head (unless it keeps the checkpoint's).
      */
-    private NamedTensors startingWeights(CellSpec cell, ModelGraph graph) {
+    private NamedTensors startingWeights(Cell cell, ModelGraph graph) {
         NamedTensors initial = WeightInitializer.initialise(graph, cell.seed());
-        if (cell.init().fromScratch()) {
+        if (cell.network().init().fromScratch()) {
             return initial;
         }
-        progress.phase("loading " + cell.init().checkpoint());
+        progress.phase("loading " + cell.network().init().checkpoint());
         Path cellsDir = Path.of(request.cellsDir());
         Path dataRoot = Path.of(request.dataRoot());
-        NamedTensors checkpoint = CellCheckpoints.load(cell.init(), cellsDir, dataRoot);
-        return WeightTransfer.startingWeights(graph, initial, checkpoint, cell.init().keepHead(),
-                CellCheckpoints.describe(cell.init(), CellCheckpoints.sourceFile(cell.init(), cellsDir, dataRoot)));
+        NamedTensors checkpoint = CellCheckpoints.load(cell.network().init(), cellsDir, dataRoot);
+        return WeightTransfer.startingWeights(graph, initial, checkpoint, cell.network().init().keepHead(),
+                CellCheckpoints.describe(cell.network().init(), CellCheckpoints.sourceFile(cell.network().init(), cellsDir, dataRoot)));
     }
 
     /**
@@ -196,7 +197,7 @@ public final class CellExecution {
      * failure to write them is a warning, never the cell's failure.
      */
     private void writeAuditFiles(PreparedDataset prepared, AuditReport audit, List<Remedies.Dropped> dropped,
-                                 CellSpec cell) {
+                                 Cell cell) {
         Path folder = new RunLayout(Path.of(request.cellsDir()).toAbsolutePath().getParent())
                 .auditDir(cell.dataset().name(), cell.dataset().imageSize());
         if (Files.isRegularFile(folder.resolve(AuditFiles.JSON))) return;
@@ -220,7 +221,7 @@ public final class CellExecution {
     private CellResult finish(CellStatus status, String error, Divergence divergence, TrainingSummary training,
                               TestOutcome test, Timing timing) {
         Instant finished = CellResults.now();
-        return new CellResult(CellResults.config(request.cell()), status, error, divergence, dataset, cost, training,
+        return new CellResult(request.cell(), status, error, divergence, dataset, cost, training,
                 test == null ? null : test.metrics(), timing, ProcessMemory.peakResidentMb(), environment,
                 test == null ? null : test.features(), started.toString(), finished.toString(),
                 CellResults.seconds(started, finished));

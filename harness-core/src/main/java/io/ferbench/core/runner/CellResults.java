@@ -1,43 +1,25 @@
 package io.ferbench.core.runner;
 
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.api.result.EarlyStoppingConfig;
 import io.ferbench.api.result.EnvironmentInfo;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.EarlyStoppingSpec;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Builds the parts of a {@link CellResult} that the worker and the coordinator both make. */
 public final class CellResults {
     private CellResults() {}
 
-    /** The cell's configuration as its result records it. */
-    public static CellConfig config(CellSpec cell) {
-        Map<String, String> axes = new LinkedHashMap<>();
-        if (cell.axes() != null) cell.axes().forEach((k, v) -> axes.put(k, String.valueOf(v)));
-        EarlyStoppingSpec es = cell.earlyStopping() == null ? EarlyStoppingSpec.off() : cell.earlyStopping();
-        return new CellConfig(cell.suite(), cell.id(), cell.index(), cell.repeat(), axes, cell.dataset().name(),
-                cell.dataset().kind(), cell.dataset().imageSize(), cell.dataset().channels(), cell.dataset().classes(),
-                cell.dataset().imagesPerClass(), cell.architecture(), cell.widthMultiplier(), cell.backend(),
-                cell.device(), cell.threads(), cell.batchSize(), cell.epochs(), cell.optimizer(),
-                new EarlyStoppingConfig(es.enabled(), es.monitor(), es.patience(), es.minDelta(), es.restoreBest()),
-                cell.seed(), cell.timeoutSeconds(), cell.backendSettings());
-    }
-
     /** A failed result that carries only the configuration, the error and the times. */
-    public static CellResult failed(CellSpec cell, String error, Instant started, Instant finished,
+    public static CellResult failed(Cell cell, String error, Instant started, Instant finished,
                                     EnvironmentInfo environment) {
-        return new CellResult(config(cell), CellStatus.FAILED, error, null, null, null, null, null, null, null,
+        return new CellResult(cell, CellStatus.FAILED, error, null, null, null, null, null, null, null,
                 environment, null, started.toString(), finished.toString(), seconds(started, finished));
     }
 
@@ -51,22 +33,29 @@ public final class CellResults {
     }
 
     /**
-     * The components in which two configurations differ, ignoring the timeout (a resumed run may
-     * change it without changing what a cell computes).
+     * The settings in which two cells differ, as {@code training.optimizer.learningRate (0.001 before, 0.002 now)},
+     * ignoring the time limit (a resumed run may change it without changing what a cell computes).
      */
-    public static List<String> differences(CellConfig a, CellConfig b) {
+    public static List<String> differences(Cell before, Cell now) {
         List<String> names = new ArrayList<>();
-        for (RecordComponent c : CellConfig.class.getRecordComponents()) {
-            if (c.getName().equals("timeoutSeconds")) continue;
-            try {
-                Object x = c.getAccessor().invoke(a);
-                Object y = c.getAccessor().invoke(b);
-                if (!Objects.equals(x, y)) names.add(c.getName() + " (" + x + " before, " + y + " now)");
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of a cell configuration", e);
-            }
-        }
+        compare("", before, now, names);
         return names;
+    }
+
+    private static void compare(String path, Object a, Object b, List<String> names) {
+        if (Objects.equals(a, b) || path.equals("execution.timeoutSeconds")) return;
+        if (a != null && b != null && a.getClass().isRecord() && a.getClass() == b.getClass()) {
+            for (RecordComponent c : a.getClass().getRecordComponents()) {
+                try {
+                    compare(path.isEmpty() ? c.getName() : path + "." + c.getName(), c.getAccessor().invoke(a),
+                            c.getAccessor().invoke(b), names);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c.getName() + " of " + path, e);
+                }
+            }
+        } else {
+            names.add(path + " (" + a + " before, " + b + " now)");
+        }
     }
 
     /** One line that says what went wrong: the message, with the exception type when it adds meaning. */

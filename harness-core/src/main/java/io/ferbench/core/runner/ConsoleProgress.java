@@ -3,7 +3,7 @@ package io.ferbench.core.runner;
 import io.ferbench.api.result.AuditCounts;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.PrintWriter;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ public final class ConsoleProgress implements RunListener {
         return new ConsoleProgress(out, System.console() != null);
     }
 
-    @Override public synchronized void runStarted(RunLayout layout, SuitePlan plan, List<CellSpec> toRun,
+    @Override public synchronized void runStarted(RunLayout layout, SuitePlan plan, List<Cell> toRun,
                                                   List<CellResult> kept) {
         out.printf("Suite %s: %d cells, results in %s%n", plan.name(), plan.cells().size(), layout.suiteDir());
         if (!kept.isEmpty()) {
@@ -45,15 +45,15 @@ public final class ConsoleProgress implements RunListener {
         out.flush();
     }
 
-    @Override public synchronized void cellStarted(CellSpec cell, int position, int count) {
+    @Override public synchronized void cellStarted(Cell cell, int position, int count) {
         out.printf("[%d/%d] %s  (%s on %s, %s %dpx, lr %s, batch %d)%n", position, count, cell.id(),
                 cell.architecture(), cell.backend(), cell.dataset().name(), cell.dataset().imageSize(),
-                cell.optimizer().learningRate(), cell.batchSize());
+                cell.training().optimizer().learningRate(), cell.training().batchSize());
         lastPlainStepNanos = System.nanoTime();
         out.flush();
     }
 
-    @Override public synchronized void progress(CellSpec cell, ProgressEvent e) {
+    @Override public synchronized void progress(Cell cell, ProgressEvent e) {
         show(e);
         out.flush();
     }

@@ -2,7 +2,10 @@ package io.ferbench.core.runner;
 
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.DatasetSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -13,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +79,9 @@ public final class Coordinator {
         Map<String, CellResult> previous = previousResults(layout, plan.cells());
         checkMayStart(layout, plan, previous);
 
-        List<CellSpec> toRun = new ArrayList<>();
+        List<Cell> toRun = new ArrayList<>();
         List<CellResult> kept = new ArrayList<>();
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
             if (before != null && before.status().isFinished()) kept.add(before);
             else toRun.add(cell);
@@ -92,7 +94,7 @@ public final class Coordinator {
         try {
             int ran = 0;
             for (int i = 0; i < toRun.size() && !cancelled; i++) {
-                CellSpec cell = toRun.get(i);
+                Cell cell = toRun.get(i);
                 int position = i + 1;
                 tell(l -> l.cellStarted(cell, position, toRun.size()));
                 Optional<String> blocked = sourceNotReady(cell, results);
@@ -151,9 +153,9 @@ public final class Coordinator {
     }
 
     /** The result of each planned cell that has a readable result file. */
-    private static Map<String, CellResult> previousResults(RunLayout layout, List<CellSpec> cells) {
+    private static Map<String, CellResult> previousResults(RunLayout layout, List<Cell> cells) {
         Map<String, CellResult> found = new LinkedHashMap<>();
-        for (CellSpec cell : cells) {
+        for (Cell cell : cells) {
             Path file = layout.resultFile(cell.id());
             if (!Files.isRegularFile(file)) continue;
             try {
@@ -177,16 +179,29 @@ public final class Coordinator {
             }
             return;
         }
-        for (CellSpec cell : plan.cells()) {
+        Map<DatasetSpec, String> datasetDigests = new HashMap<>();
+        for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
             if (before == null || !before.status().isFinished()) continue;
-            List<String> changed = CellResults.differences(before.config(), CellResults.config(cell));
+            List<String> changed = new ArrayList<>(CellResults.differences(before.cell(), cell));
+            Path inputsFile = layout.inputsFile(cell.id());
+            if (changed.isEmpty() && Files.isRegularFile(inputsFile)) {
+                CellInputs recorded = JsonFiles.read(inputsFile, CellInputs.class);
+                changed.addAll(inputsOf(cell, layout, datasetDigests).changesSince(recorded, cell));
+            }
             if (!changed.isEmpty()) {
                 throw new RunRefusedException("cannot resume in " + layout.suiteDir() + ": cell " + cell.id()
-                        + " finished there with another configuration: " + String.join("; ", changed)
+                        + " finished there with other settings or inputs: " + String.join("; ", changed)
                         + ". Run the changed suite with another --out.");
             }
         }
+    }
+
+    /** The cell's inputs now; a dataset's digest (a walk of its folder) is computed once per dataset. */
+    private CellInputs inputsOf(Cell cell, RunLayout layout, Map<DatasetSpec, String> datasetDigests) {
+        String dataset = datasetDigests.computeIfAbsent(cell.dataset(),
+                d -> CellInputs.datasetDigest(d, options.dataRoot()));
+        return CellInputs.of(cell, options.dataRoot(), layout.cellsDir(), dataset);
     }
 
     private static long countResultFiles(RunLayout layout) {
@@ -208,11 +223,17 @@ public final class Coordinator {
     }
 
     /** Runs one cell in a worker; empty when the run was cancelled meanwhile. */
-    private Optional<CellResult> runCell(CellSpec cell, RunLayout layout) {
+    private Optional<CellResult> runCell(Cell cell, RunLayout layout) {
         Instant started = CellResults.now();
         Path dir = layout.cellDir(cell.id());
-        long timeout = options.effectiveTimeoutSeconds(cell.timeoutSeconds());
+        long timeout = options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds());
         clearCellFolder(layout, cell.id());
+        try {
+            JsonFiles.write(layout.inputsFile(cell.id()), inputsOf(cell, layout, new HashMap<>()), true);
+        } catch (RuntimeException e) {
+            return Optional.of(record(layout, CellResults.failed(cell, "cannot read the cell's inputs: "
+                    + CellResults.describe(e), started, CellResults.now(), null), timeout));
+        }
         JsonFiles.write(layout.requestFile(cell.id()), new WorkerRequest(cell, options.dataRoot().toString(),
                 options.cache().root().toString(), options.peakGflops(), options.inference(), options.featureSample(),
                 layout.cellsDir().toString()), true);
@@ -254,39 +275,39 @@ public final class Coordinator {
      * Why a cell that starts from another cell's weights cannot run: that cell has no ok result (it failed, diverged,
      * or is not part of this run). Empty when the cell may run.
      */
-    private static Optional<String> sourceNotReady(CellSpec cell, Map<String, CellResult> results) {
-        String source = cell.init().sourceCell();
+    private static Optional<String> sourceNotReady(Cell cell, Map<String, CellResult> results) {
+        String source = cell.network().init().sourceCell();
         if (source == null) return Optional.empty();
         CellResult before = results.get(source);
         if (before != null && before.status() == CellStatus.OK) return Optional.empty();
         String state = before == null ? "has no result in this run"
                 : "ended " + before.status().name().toLowerCase(java.util.Locale.ROOT)
                 + (before.error() == null ? "" : " (" + before.error() + ")");
-        return Optional.of("starts from the weights of cell " + source + " (checkpoint '" + cell.init().checkpoint()
+        return Optional.of("starts from the weights of cell " + source + " (checkpoint '" + cell.network().init().checkpoint()
                 + "'), which " + state + "; once that cell finishes ok, --resume runs this one");
     }
 
     /** Records a cell that could not start, without a worker. */
-    private CellResult blocked(CellSpec cell, RunLayout layout, String reason) {
+    private CellResult blocked(Cell cell, RunLayout layout, String reason) {
         Instant now = CellResults.now();
         clearCellFolder(layout, cell.id());
         return record(layout, CellResults.failed(cell, reason, now, now, null),
-                options.effectiveTimeoutSeconds(cell.timeoutSeconds()));
+                options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds()));
     }
 
     /** Writes a result the coordinator made (the worker could not), with the timeout it ran under. */
     private static CellResult record(RunLayout layout, CellResult result, long timeout) {
-        CellResult r = result.withConfig(result.config().withTimeoutSeconds(timeout));
+        CellResult r = result.withCell(result.cell().withTimeoutSeconds(timeout));
         JsonFiles.write(layout.resultFile(r.cellId()), r, false);
         return r;
     }
 
     /** The worker's result, corrected to the timeout the coordinator applied when an override changed it. */
     private static CellResult withTimeout(CellResult result, long timeout, RunLayout layout) {
-        return result.config().timeoutSeconds() == timeout ? result : record(layout, result, timeout);
+        return result.cell().execution().timeoutSeconds() == timeout ? result : record(layout, result, timeout);
     }
 
-    private static Optional<CellResult> readResult(RunLayout layout, CellSpec cell) {
+    private static Optional<CellResult> readResult(RunLayout layout, Cell cell) {
         Path file = layout.resultFile(cell.id());
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
@@ -302,7 +323,7 @@ public final class Coordinator {
         Path dir = layout.cellDir(cellId);
         try {
             Files.createDirectories(dir);
-            for (Path p : List.of(layout.resultFile(cellId), layout.stdoutLog(cellId), layout.stderrLog(cellId),
+            for (Path p : List.of(layout.resultFile(cellId), layout.inputsFile(cellId), layout.stdoutLog(cellId), layout.stderrLog(cellId),
                     layout.cellHistoryCsv(cellId), layout.weightsFile(cellId))) {
                 Files.deleteIfExists(p);
             }
@@ -320,7 +341,7 @@ public final class Coordinator {
      * Reads the worker's standard output: progress events go to the listeners, anything else to
      * {@code stdout.log}. It must keep reading whatever happens, or a full pipe would block the worker.
      */
-    private Thread readOutput(CellSpec cell, Process process, Path log) {
+    private Thread readOutput(Cell cell, Process process, Path log) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -358,7 +379,7 @@ public final class Coordinator {
 
     private static List<CellResult> inPlanOrder(SuitePlan plan, Map<String, CellResult> results) {
         List<CellResult> ordered = new ArrayList<>();
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             CellResult r = results.get(cell.id());
             if (r != null) ordered.add(r);
         }

@@ -1,6 +1,6 @@
 package io.ferbench.core.runner;
 
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,13 +47,13 @@ public record PlanSelection(SuitePlan plan, List<String> notes) {
      * The cells {@code keep} accepts, less those whose checkpoint cell is not kept (noted in {@code notes}).
      * Sources come before the cells that start from them, so one pass in plan order sees every source first.
      */
-    public static PlanSelection keep(SuitePlan plan, Predicate<CellSpec> keep, List<String> notes) {
+    public static PlanSelection keep(SuitePlan plan, Predicate<Cell> keep, List<String> notes) {
         Set<String> kept = new HashSet<>();
-        List<CellSpec> cells = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         int orphans = 0;
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             if (!keep.test(cell)) continue;
-            String source = cell.init().sourceCell();
+            String source = cell.network().init().sourceCell();
             if (source != null && !kept.contains(source)) {
                 orphans++;
                 continue;

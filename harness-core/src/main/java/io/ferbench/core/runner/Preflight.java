@@ -1,9 +1,9 @@
 package io.ferbench.core.runner;
 
 import io.ferbench.core.data.Datasets;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.DatasetSpec;
-import io.ferbench.core.suite.InitSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.InitSpec;
 import io.ferbench.core.suite.SuitePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +27,12 @@ public final class Preflight {
         Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
         Set<Path> checkpoints = new LinkedHashSet<>();
         Map<Path, String> checkpointNames = new LinkedHashMap<>();
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             datasets.putIfAbsent(cell.dataset().name(), cell.dataset());
-            if (cell.init().kind().equals(InitSpec.FILE)) {
-                Path file = dataRoot.resolve(cell.init().path()).toAbsolutePath().normalize();
+            if (cell.network().init().source() == InitSpec.Source.FILE) {
+                Path file = dataRoot.resolve(cell.network().init().path()).toAbsolutePath().normalize();
                 checkpoints.add(file);
-                checkpointNames.putIfAbsent(file, cell.init().checkpoint());
+                checkpointNames.putIfAbsent(file, cell.network().init().checkpoint());
             }
         }
         List<String> problems = new ArrayList<>();

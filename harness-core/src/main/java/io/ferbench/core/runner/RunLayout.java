@@ -35,6 +35,9 @@ public record RunLayout(Path suiteDir) {
 
     public Path resultFile(String cellId) { return cellDir(cellId).resolve(RESULT_FILE); }
 
+    /** The digests of what the cell read ({@link CellInputs}), written before it starts. */
+    public Path inputsFile(String cellId) { return cellDir(cellId).resolve("inputs.json"); }
+
     public Path stdoutLog(String cellId) { return cellDir(cellId).resolve("stdout.log"); }
 
     public Path stderrLog(String cellId) { return cellDir(cellId).resolve("stderr.log"); }

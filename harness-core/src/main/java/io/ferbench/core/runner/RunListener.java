@@ -1,7 +1,7 @@
 package io.ferbench.core.runner;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import java.util.List;
 
@@ -12,14 +12,14 @@ import java.util.List;
  */
 public interface RunListener {
     /** @param toRun cells that will run; {@code kept} finished results of a previous run (resume) */
-    default void runStarted(RunLayout layout, SuitePlan plan, List<CellSpec> toRun, List<CellResult> kept) {}
+    default void runStarted(RunLayout layout, SuitePlan plan, List<Cell> toRun, List<CellResult> kept) {}
 
     /** @param position from 1, among the cells that run this time */
-    default void cellStarted(CellSpec cell, int position, int count) {}
+    default void cellStarted(Cell cell, int position, int count) {}
 
-    default void workerStarted(CellSpec cell, ProcessHandle worker) {}
+    default void workerStarted(Cell cell, ProcessHandle worker) {}
 
-    default void progress(CellSpec cell, ProgressEvent event) {}
+    default void progress(Cell cell, ProgressEvent event) {}
 
     /** @param results the latest result of every cell that has one so far, in plan order */
     default void cellFinished(CellResult result, List<CellResult> results) {}

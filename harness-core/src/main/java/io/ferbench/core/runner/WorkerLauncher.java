@@ -1,7 +1,7 @@
 package io.ferbench.core.runner;
 
 import io.ferbench.core.env.EnvironmentProbe;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ final class WorkerLauncher {
     }
 
     /** The worker's command line; throws {@link UnknownBackendException} when the backend is not installed. */
-    List<String> command(CellSpec cell, RunLayout layout) {
+    List<String> command(Cell cell, RunLayout layout) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : defaultHeapMb() + "m"));
@@ -46,7 +46,7 @@ final class WorkerLauncher {
         return cmd;
     }
 
-    Process start(CellSpec cell, RunLayout layout) {
+    Process start(Cell cell, RunLayout layout) {
         ProcessBuilder pb = new ProcessBuilder(command(cell, layout))
                 .directory(layout.cellDir(cell.id()).toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))

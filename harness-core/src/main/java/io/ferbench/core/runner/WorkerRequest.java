@@ -1,6 +1,6 @@
 package io.ferbench.core.runner;
 
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.train.InferenceSettings;
 
 /**
@@ -15,5 +15,5 @@ import io.ferbench.core.train.InferenceSettings;
  * @param cellsDir       the run's {@code cells/} folder: the cell writes its weights to {@code <id>/} there and reads
  *                       a source cell's from {@code <source id>/}
  */
-public record WorkerRequest(CellSpec cell, String dataRoot, String cacheRoot, double peakGflops,
+public record WorkerRequest(Cell cell, String dataRoot, String cacheRoot, double peakGflops,
                             InferenceSettings inference, int featureSample, String cellsDir) {}

@@ -1,6 +1,7 @@
 package io.ferbench.core.smoke;
 
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Axis;
+import io.ferbench.api.cell.Cell;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,16 +20,16 @@ import java.util.Set;
 final class CoveringCells {
     private CoveringCells() {}
 
-    static Set<String> of(List<CellSpec> cells) {
+    static Set<String> of(List<Cell> cells) {
         Set<Map.Entry<String, Object>> uncovered = new HashSet<>();
-        for (CellSpec cell : cells) uncovered.addAll(values(cell));
+        for (Cell cell : cells) uncovered.addAll(values(cell));
         Set<String> chosen = new LinkedHashSet<>();
         if (!cells.isEmpty()) chosen.add(cells.get(0).id());
         cells.stream().limit(1).forEach(c -> uncovered.removeAll(values(c)));
         while (!uncovered.isEmpty()) {
-            CellSpec best = null;
+            Cell best = null;
             int bestGain = 0;
-            for (CellSpec cell : cells) {
+            for (Cell cell : cells) {
                 if (chosen.contains(cell.id())) continue;
                 int gain = 0;
                 for (Map.Entry<String, Object> value : values(cell)) if (uncovered.contains(value)) gain++;
@@ -40,21 +41,22 @@ final class CoveringCells {
             chosen.add(best.id());
             uncovered.removeAll(values(best));
         }
-        Map<String, CellSpec> byId = new HashMap<>();
+        Map<String, Cell> byId = new HashMap<>();
         cells.forEach(c -> byId.put(c.id(), c));
         for (String id : List.copyOf(chosen)) {
-            for (CellSpec cell = byId.get(id); cell.init().sourceCell() != null; cell = byId.get(cell.init().sourceCell())) {
-                chosen.add(cell.init().sourceCell());
+            for (Cell cell = byId.get(id); cell.network().init().sourceCell() != null; cell = byId.get(cell.network().init().sourceCell())) {
+                chosen.add(cell.network().init().sourceCell());
             }
         }
         return chosen;
     }
 
-    private static Set<Map.Entry<String, Object>> values(CellSpec cell) {
+    private static Set<Map.Entry<String, Object>> values(Cell cell) {
         Set<Map.Entry<String, Object>> values = new HashSet<>();
-        cell.axes().forEach((axis, value) -> {
-            if (!(value instanceof Number)) values.add(new AbstractMap.SimpleImmutableEntry<>(axis, value));
-        });
+        for (Axis axis : Axis.values()) {
+            Object value = axis.read(cell);
+            if (!(value instanceof Number)) values.add(new AbstractMap.SimpleImmutableEntry<>(axis.key(), value));
+        }
         return values;
     }
 }

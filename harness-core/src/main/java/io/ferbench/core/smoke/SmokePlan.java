@@ -4,11 +4,15 @@ import io.ferbench.api.arch.Architectures;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.SafeTensors;
 import io.ferbench.core.runner.PlanSelection;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.DatasetSpec;
-import io.ferbench.core.suite.EarlyStoppingSpec;
-import io.ferbench.core.suite.InitSpec;
-import io.ferbench.core.suite.ScheduleSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.ScheduleSpec;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +61,8 @@ public final class SmokePlan {
         List<String> notes = new ArrayList<>();
         Map<String, SyntheticClassMap> classMaps = new HashMap<>();
         Map<String, Integer> classCounts = new LinkedHashMap<>();
-        List<CellSpec> cells = new ArrayList<>();
-        for (CellSpec cell : plan.cells()) {
+        List<Cell> cells = new ArrayList<>();
+        for (Cell cell : plan.cells()) {
             DatasetSpec original = plan.datasets().getOrDefault(cell.dataset().name(), cell.dataset());
             cells.add(toy(plan.name() + SUFFIX, cell, syntheticClasses(cell, original, classMaps, classCounts),
                     standIns));
@@ -66,7 +70,7 @@ public final class SmokePlan {
         classCounts.forEach((dataset, count) -> notes.add("dataset '" + dataset + "' names neither its classes nor "
                 + "class_count; the smoke run draws " + count + " synthetic classes for it"));
         Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
-        for (CellSpec cell : cells) datasets.putIfAbsent(cell.dataset().name(), cell.dataset());
+        for (Cell cell : cells) datasets.putIfAbsent(cell.dataset().name(), cell.dataset());
         SuitePlan toy = new SuitePlan(plan.name() + SUFFIX, plan.description(), plan.file(), plan.yaml(), cells,
                 datasets);
 
@@ -86,7 +90,7 @@ public final class SmokePlan {
     }
 
     /** The synthetic classes a cell draws: stand-ins for its dataset's classes, or for its class subset. */
-    private static List<String> syntheticClasses(CellSpec cell, DatasetSpec original,
+    private static List<String> syntheticClasses(Cell cell, DatasetSpec original,
                                                  Map<String, SyntheticClassMap> classMaps,
                                                  Map<String, Integer> classCounts) {
         SyntheticClassMap map = classMaps.computeIfAbsent(original.name(), SyntheticClassMap::new);
@@ -100,24 +104,28 @@ public final class SmokePlan {
         return map.anonymous(count);
     }
 
-    private static CellSpec toy(String suite, CellSpec cell, List<String> classes, Path standIns) {
+    private static Cell toy(String suite, Cell cell, List<String> classes, Path standIns) {
         DatasetSpec d = cell.dataset();
         DatasetSpec synthetic = new DatasetSpec(d.name(), "synthetic", null, null, classes, IMAGES_PER_CLASS,
                 IMAGE_SIZE, d.grayscale(), null, d.seed(), null, null, d.remedies());
         // one batch of the whole training split: no batch of one image, which batch norm cannot train on
         int batch = TRAIN_IMAGES_PER_CLASS * classes.size();
-        EarlyStoppingSpec es = cell.earlyStopping();
-        InitSpec init = cell.init();
-        if (init.kind().equals(InitSpec.FILE)) {
-            init = init.withPath(standIn(standIns, init.checkpoint(), cell.architecture(), cell.widthMultiplier())
+        EarlyStoppingSpec es = cell.training().earlyStopping();
+        InitSpec init = cell.network().init();
+        if (init.source() == InitSpec.Source.FILE) {
+            init = init.withPath(standIn(standIns, init.checkpoint(), cell.architecture(), cell.network().widthMultiplier())
                     .toString());
         }
-        return new CellSpec(suite, cell.id(), cell.index(), cell.axes(), synthetic, cell.architecture(),
-                cell.widthMultiplier(), cell.backend(), "cpu", cell.threads(), batch, 1, cell.optimizer(), es,
-                cell.seed(), cell.repeat(), TIMEOUT_SECONDS, cell.backendSettings(), cell.augmentation(),
-                cell.classWeights(), cell.oversample(), init, cell.stem(),
-                // one epoch leaves no room for a warm-up; the schedule's kind is still exercised
-                new ScheduleSpec(cell.schedule().kind(), 0), cell.labelSmoothing());
+        Network network = new Network(cell.architecture(), cell.network().widthMultiplier(), cell.network().stem(),
+                init);
+        Training t = cell.training();
+        // one epoch leaves no room for a warm-up; the schedule's kind is still exercised
+        Training training = new Training(batch, 1, t.optimizer(), new ScheduleSpec(t.schedule().kind(), 0), es,
+                t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(), cell.seed());
+        Execution execution = new Execution(cell.backend(), Device.CPU, cell.execution().threads(), TIMEOUT_SECONDS,
+                cell.execution().backendSettings());
+        return new Cell(suite, cell.id(), cell.index(), cell.repeat(), cell.axes(), synthetic, network, training,
+                execution);
     }
 
     /** A checkpoint with torchvision's ImageNet shapes for the architecture, written once per run. */

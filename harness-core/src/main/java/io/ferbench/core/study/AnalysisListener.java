@@ -6,7 +6,7 @@ import io.ferbench.core.runner.RunListener;
 import io.ferbench.core.runner.RunSummary;
 import io.ferbench.core.stats.Summary;
 import io.ferbench.core.stats.WelchTest;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class AnalysisListener implements RunListener {
     }
 
     @Override
-    public void runStarted(RunLayout layout, SuitePlan plan, List<CellSpec> toRun, List<CellResult> kept) {
+    public void runStarted(RunLayout layout, SuitePlan plan, List<Cell> toRun, List<CellResult> kept) {
         this.layout = layout;
     }
 

@@ -92,7 +92,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
     private static List<Combination> combinations(List<CellResult> results) {
         Map<Map<String, String>, List<CellResult>> byAxes = new LinkedHashMap<>();
         for (CellResult r : results) {
-            byAxes.computeIfAbsent(r.config().axes(), k -> new ArrayList<>()).add(r);
+            byAxes.computeIfAbsent(r.cell().axes(), k -> new ArrayList<>()).add(r);
         }
         List<Combination> combinations = new ArrayList<>();
         byAxes.forEach((axes, cells) -> combinations.add(new Combination(axes, cells)));

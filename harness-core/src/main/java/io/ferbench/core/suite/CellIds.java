@@ -1,5 +1,7 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 final class CellIds {
     /** Named in every id, in this order, whether they vary or not. */
-    private static final List<Axis> ALWAYS = List.of(Axis.BACKEND, Axis.ARCHITECTURE, Axis.DATASET);
+    private static final List<MatrixAxis> ALWAYS = List.of(MatrixAxis.BACKEND, MatrixAxis.ARCHITECTURE, MatrixAxis.DATASET);
 
     private CellIds() {
     }
@@ -20,12 +22,12 @@ final class CellIds {
      * @param width   digits of the position, the same for every cell of a plan so ids sort in plan order
      * @param varying the axes that take more than one value in the plan
      */
-    static String of(int index, int width, Map<Axis, Object> combination, Set<Axis> varying, int repeat) {
+    static String of(int index, int width, Map<MatrixAxis, Object> combination, Set<MatrixAxis> varying, int repeat) {
         StringBuilder id = new StringBuilder(String.format("%0" + width + "d", index));
-        for (Axis axis : ALWAYS) {
+        for (MatrixAxis axis : ALWAYS) {
             id.append('-').append(fileSafe(String.valueOf(combination.get(axis))));
         }
-        for (Axis axis : Axis.values()) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
             if (varying.contains(axis) && !ALWAYS.contains(axis)) {
                 id.append('-').append(fileSafe(axis.idPart(combination.get(axis))));
             }

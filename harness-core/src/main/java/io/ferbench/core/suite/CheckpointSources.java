@@ -1,5 +1,7 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.InitSpec;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,8 +25,8 @@ final class CheckpointSources {
     }
 
     /** Resolves every combination's source; problems (a missing source, a cycle) go to {@code problems}. */
-    static CheckpointSources resolve(SuiteDefinition suite, List<Map<Axis, Object>> combinations, Problems problems) {
-        Map<Map<Axis, Object>, Integer> index = new HashMap<>();
+    static CheckpointSources resolve(SuiteDefinition suite, List<Map<MatrixAxis, Object>> combinations, Problems problems) {
+        Map<Map<MatrixAxis, Object>, Integer> index = new HashMap<>();
         for (int i = 0; i < combinations.size(); i++) {
             index.put(combinations.get(i), i);
         }
@@ -32,14 +34,14 @@ final class CheckpointSources {
         Arrays.fill(source, -1);
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < combinations.size(); i++) {
-            Map<Axis, Object> combination = combinations.get(i);
-            CheckpointDefinition checkpoint = suite.checkpoints().get((String) combination.get(Axis.INIT));
-            if (checkpoint == null || !checkpoint.kind().equals(InitSpec.CELL)) {
+            Map<MatrixAxis, Object> combination = combinations.get(i);
+            CheckpointDefinition checkpoint = suite.checkpoints().get((String) combination.get(MatrixAxis.INIT));
+            if (checkpoint == null || checkpoint.kind() != InitSpec.Source.CELL) {
                 continue;
             }
-            Map<Axis, Object> target = new EnumMap<>(combination);
-            target.put(Axis.INIT, InitSpec.SCRATCH);
-            target.put(Axis.TUNE, InitSpec.TUNE_ALL);
+            Map<MatrixAxis, Object> target = new EnumMap<>(combination);
+            target.put(MatrixAxis.INIT, InitSpec.SCRATCH);
+            target.put(MatrixAxis.TUNE, InitSpec.Tune.ALL.toString());
             target.putAll(checkpoint.with());
             Integer found = index.get(target);
             String path = SuiteKeys.CHECKPOINTS + "." + checkpoint.name();
@@ -91,7 +93,7 @@ final class CheckpointSources {
     }
 
     /** A chain of sources that returns to its start (possible when 'with' names init) cannot be ordered. */
-    private void reportCycles(List<Map<Axis, Object>> combinations, SuiteDefinition suite, Problems problems) {
+    private void reportCycles(List<Map<MatrixAxis, Object>> combinations, SuiteDefinition suite, Problems problems) {
         Set<String> reported = new HashSet<>();
         for (int start = 0; start < source.length; start++) {
             Set<Integer> seen = new HashSet<>();
@@ -100,7 +102,7 @@ final class CheckpointSources {
                 at = source[at];
             }
             if (at == start) {
-                String name = (String) combinations.get(start).get(Axis.INIT);
+                String name = (String) combinations.get(start).get(MatrixAxis.INIT);
                 CheckpointDefinition checkpoint = suite.checkpoints().get(name);
                 if (reported.add(name)) {
                     problems.add(checkpoint.mark(), SuiteKeys.CHECKPOINTS + "." + name, "the cells starting from '"
@@ -112,11 +114,11 @@ final class CheckpointSources {
     }
 
     /** The axes a reader needs to recognise a combination: those that take several values in the suite, and init. */
-    private static String describe(Map<Axis, Object> combination, SuiteDefinition suite) {
+    private static String describe(Map<MatrixAxis, Object> combination, SuiteDefinition suite) {
         List<String> parts = new ArrayList<>();
-        for (Axis axis : Axis.values()) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
             boolean written = suite.matrix().written().containsKey(axis);
-            if (written || axis == Axis.DATASET || axis == Axis.INIT || axis == Axis.TUNE) {
+            if (written || axis == MatrixAxis.DATASET || axis == MatrixAxis.INIT || axis == MatrixAxis.TUNE) {
                 parts.add(axis.key() + ": " + NumberText.of(combination.get(axis)));
             }
         }

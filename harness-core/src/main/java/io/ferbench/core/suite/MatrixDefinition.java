@@ -13,6 +13,6 @@ import java.util.Map;
  * @param mark        where the matrix starts, for problems of the whole matrix
  * @param excludeMark where {@code exclude:} is written (or the matrix's mark), for an all-excluded matrix
  */
-record MatrixDefinition(Map<Axis, List<Object>> written, Map<Axis, Object> defaults, List<MatrixEntry> include,
+record MatrixDefinition(Map<MatrixAxis, List<Object>> written, Map<MatrixAxis, Object> defaults, List<MatrixEntry> include,
                         List<MatrixEntry> exclude, SourceMark mark, SourceMark excludeMark) {
 }

@@ -9,13 +9,13 @@ import java.util.Map;
  * @param path   its key path ({@code matrix.include[2]}), for messages
  * @param mark   where it starts
  */
-record MatrixEntry(Map<Axis, Object> values, String path, SourceMark mark) {
+record MatrixEntry(Map<MatrixAxis, Object> values, String path, SourceMark mark) {
     MatrixEntry {
         values = Map.copyOf(values);
     }
 
     /** Whether {@code combination} has this entry's value on every axis the entry names. */
-    boolean matchesAll(Map<Axis, Object> combination) {
+    boolean matchesAll(Map<MatrixAxis, Object> combination) {
         return values.entrySet().stream().allMatch(e -> e.getValue().equals(combination.get(e.getKey())));
     }
 }

@@ -29,11 +29,11 @@ final class MatrixExpander {
      * Every combination, each holding a value for every axis, in plan order: by dataset, architecture,
      * backend, then the other written axes in document order, each by the order its values are written.
      */
-    static List<Map<Axis, Object>> expand(MatrixDefinition matrix, int repeats, Problems problems) {
-        List<Axis> order = planOrder(matrix.written().keySet());
-        Map<Axis, List<Object>> axisValues = new EnumMap<>(Axis.class);
+    static List<Map<MatrixAxis, Object>> expand(MatrixDefinition matrix, int repeats, Problems problems) {
+        List<MatrixAxis> order = planOrder(matrix.written().keySet());
+        Map<MatrixAxis, List<Object>> axisValues = new EnumMap<>(MatrixAxis.class);
         long cells = repeats;
-        for (Axis axis : Axis.values()) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
             List<Object> written = matrix.written().get(axis);
             axisValues.put(axis, written != null ? written : List.of(matrix.defaults().get(axis)));
             cells = Math.min(cells * axisValues.get(axis).size(), MAX_CELLS + 1);  // capped: cannot overflow
@@ -44,13 +44,13 @@ final class MatrixExpander {
                     + " cells; narrow it or split it into several suites");
             return List.of();
         }
-        List<Map<Axis, Object>> product = product(order, axisValues);
+        List<Map<MatrixAxis, Object>> product = product(order, axisValues);
         product.removeIf(combination -> matrix.exclude().stream().anyMatch(e -> e.matchesAll(combination)));
 
-        List<Map<Axis, Object>> added = new ArrayList<>();
-        Map<Map<Axis, Object>, MatrixEntry> addedBy = new HashMap<>();
+        List<Map<MatrixAxis, Object>> added = new ArrayList<>();
+        Map<Map<MatrixAxis, Object>, MatrixEntry> addedBy = new HashMap<>();
         for (MatrixEntry entry : matrix.include()) {
-            List<Map<Axis, Object>> matched = product.stream()
+            List<Map<MatrixAxis, Object>> matched = product.stream()
                     .filter(combination -> matchesWrittenAxes(entry, combination, matrix.written().keySet()))
                     .toList();
             if (!matched.isEmpty()) {
@@ -61,8 +61,8 @@ final class MatrixExpander {
                 });
                 continue;
             }
-            Map<Axis, Object> combination = new EnumMap<>(Axis.class);
-            for (Axis axis : Axis.values()) {
+            Map<MatrixAxis, Object> combination = new EnumMap<>(MatrixAxis.class);
+            for (MatrixAxis axis : MatrixAxis.values()) {
                 combination.put(axis, entry.values().getOrDefault(axis, axisValues.get(axis).get(0)));
             }
             MatrixEntry earlier = addedBy.putIfAbsent(combination, entry);
@@ -75,7 +75,7 @@ final class MatrixExpander {
             }
         }
 
-        List<Map<Axis, Object>> all = new ArrayList<>(product);
+        List<Map<MatrixAxis, Object>> all = new ArrayList<>(product);
         all.addAll(added);
         if (all.isEmpty()) {
             problems.add(matrix.excludeMark(), SuiteKeys.MATRIX + "." + SuiteKeys.EXCLUDE, "every combination is "
@@ -86,21 +86,21 @@ final class MatrixExpander {
     }
 
     /** Dataset, architecture, backend first; then the written axes in document order; then the rest. */
-    private static List<Axis> planOrder(Set<Axis> written) {
-        Set<Axis> order = new LinkedHashSet<>(List.of(Axis.DATASET, Axis.ARCHITECTURE, Axis.BACKEND));
+    private static List<MatrixAxis> planOrder(Set<MatrixAxis> written) {
+        Set<MatrixAxis> order = new LinkedHashSet<>(List.of(MatrixAxis.DATASET, MatrixAxis.ARCHITECTURE, MatrixAxis.BACKEND));
         order.addAll(written);
-        order.addAll(List.of(Axis.values()));
+        order.addAll(List.of(MatrixAxis.values()));
         return List.copyOf(order);
     }
 
-    private static List<Map<Axis, Object>> product(List<Axis> order, Map<Axis, List<Object>> axisValues) {
-        List<Map<Axis, Object>> combinations = new ArrayList<>();
-        combinations.add(new EnumMap<>(Axis.class));
-        for (Axis axis : order) {
-            List<Map<Axis, Object>> next = new ArrayList<>();
-            for (Map<Axis, Object> partial : combinations) {
+    private static List<Map<MatrixAxis, Object>> product(List<MatrixAxis> order, Map<MatrixAxis, List<Object>> axisValues) {
+        List<Map<MatrixAxis, Object>> combinations = new ArrayList<>();
+        combinations.add(new EnumMap<>(MatrixAxis.class));
+        for (MatrixAxis axis : order) {
+            List<Map<MatrixAxis, Object>> next = new ArrayList<>();
+            for (Map<MatrixAxis, Object> partial : combinations) {
                 for (Object value : axisValues.get(axis)) {
-                    Map<Axis, Object> combination = new EnumMap<>(partial);
+                    Map<MatrixAxis, Object> combination = new EnumMap<>(partial);
                     combination.put(axis, value);
                     next.add(combination);
                 }
@@ -110,7 +110,7 @@ final class MatrixExpander {
         return combinations;
     }
 
-    private static boolean matchesWrittenAxes(MatrixEntry entry, Map<Axis, Object> combination, Set<Axis> written) {
+    private static boolean matchesWrittenAxes(MatrixEntry entry, Map<MatrixAxis, Object> combination, Set<MatrixAxis> written) {
         return entry.values().entrySet().stream()
                 .filter(e -> written.contains(e.getKey()))
                 .allMatch(e -> e.getValue().equals(combination.get(e.getKey())));
@@ -120,16 +120,16 @@ final class MatrixExpander {
      * Orders combinations by the position of their values, axis by axis in plan order: written values in the
      * order written, then values only include entries brought, in the order they first appear.
      */
-    private static Comparator<Map<Axis, Object>> planOrderComparator(List<Axis> order, List<Map<Axis, Object>> all,
-                                                                     Map<Axis, List<Object>> axisValues) {
-        Map<Axis, List<Object>> positions = new EnumMap<>(Axis.class);
-        for (Axis axis : Axis.values()) {
+    private static Comparator<Map<MatrixAxis, Object>> planOrderComparator(List<MatrixAxis> order, List<Map<MatrixAxis, Object>> all,
+                                                                     Map<MatrixAxis, List<Object>> axisValues) {
+        Map<MatrixAxis, List<Object>> positions = new EnumMap<>(MatrixAxis.class);
+        for (MatrixAxis axis : MatrixAxis.values()) {
             Set<Object> values = new LinkedHashSet<>(axisValues.get(axis));
             all.forEach(combination -> values.add(combination.get(axis)));
             positions.put(axis, List.copyOf(values));
         }
-        Comparator<Map<Axis, Object>> comparator = (a, b) -> 0;
-        for (Axis axis : order) {
+        Comparator<Map<MatrixAxis, Object>> comparator = (a, b) -> 0;
+        for (MatrixAxis axis : order) {
             List<Object> values = positions.get(axis);
             comparator = comparator.thenComparingInt(combination -> values.indexOf(combination.get(axis)));
         }

@@ -1,5 +1,8 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+
 import java.util.Map;
 
 /**

@@ -1,5 +1,8 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.DatasetRemedies;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,8 +124,8 @@ final class SuiteKeys {
 
     /** A checkpoint definition. */
     static final KeyTable CHECKPOINT = new KeyTable("a checkpoint", List.of(
-            SuiteKey.requiredValue(KIND, ValueRule.Text.choice("checkpoint kind", List.of(InitSpec.CELL,
-                    InitSpec.FILE)), "cell (the weights another cell of this suite ends with) or file (safetensors)."),
+            SuiteKey.requiredValue(KIND, ValueRule.Text.choice("checkpoint kind", List.of(InitSpec.Source.CELL.toString(),
+                    InitSpec.Source.FILE.toString())), "cell (the weights another cell of this suite ends with) or file (safetensors)."),
             SuiteKey.section(WITH, false, "cell only: the source cell's matrix values where they differ from the cell "
                     + "that starts from it; init is scratch and tune is all unless named."),
             SuiteKey.value(PATH, ValueRule.Text.free("path", 1), null,
@@ -131,24 +134,24 @@ final class SuiteKeys {
             SuiteKey.value(KEEP_HEAD, new ValueRule.Bool(), false,
                     "Load the classifier head too (only when the class counts match); otherwise it starts afresh.")));
 
-    static final KeyTable MATRIX_KEYS = new KeyTable("the matrix", matrixKeys(), Axis.shortNames());
+    static final KeyTable MATRIX_KEYS = new KeyTable("the matrix", matrixKeys(), MatrixAxis.shortNames());
 
     /** Keys of one include or exclude entry: the axes, one value each. */
-    static final KeyTable MATRIX_ENTRY = new KeyTable("an include/exclude entry", Arrays.stream(Axis.values())
-            .map(Axis::entryKey).toList(), Axis.shortNames());
+    static final KeyTable MATRIX_ENTRY = new KeyTable("an include/exclude entry", Arrays.stream(MatrixAxis.values())
+            .map(MatrixAxis::entryKey).toList(), MatrixAxis.shortNames());
 
     /** The one key of a learning-rate grid object. */
     static final KeyTable LOG_RANGE_OBJECT = new KeyTable("a learning-rate grid", List.of(
             SuiteKey.section(LOG_RANGE, true, "Values spaced evenly in log10 from 'from' to 'to', both included.")));
 
     static final KeyTable LOG_RANGE_KEYS = new KeyTable("log_range", List.of(
-            SuiteKey.requiredValue(FROM, Axis.LEARNING_RATE.rule(), "First value of the grid."),
-            SuiteKey.requiredValue(TO, Axis.LEARNING_RATE.rule(), "Last value; must lie on the grid."),
+            SuiteKey.requiredValue(FROM, MatrixAxis.LEARNING_RATE.rule(), "First value of the grid."),
+            SuiteKey.requiredValue(TO, MatrixAxis.LEARNING_RATE.rule(), "Last value; must lie on the grid."),
             SuiteKey.value(PER_DECADE, new ValueRule.Int(1, 100), 1, "Values per factor of ten.")));
 
     private static List<SuiteKey> matrixKeys() {
         List<SuiteKey> keys = new ArrayList<>();
-        for (Axis axis : Axis.values()) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
             keys.add(axis.matrixKey());
         }
         keys.add(SuiteKey.section(INCLUDE, false, "Combinations to extend or add (GitHub Actions semantics)."));

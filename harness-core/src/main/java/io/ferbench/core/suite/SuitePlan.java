@@ -1,5 +1,8 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.DatasetSpec;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import java.util.Map;
  * @param datasets    every dataset the suite defines, by name in document order, each with the image size of the
  *                    first cell that uses it
  */
-public record SuitePlan(String name, String description, Path file, String yaml, List<CellSpec> cells,
+public record SuitePlan(String name, String description, Path file, String yaml, List<Cell> cells,
                         Map<String, DatasetSpec> datasets) {
     public SuitePlan {
         cells = List.copyOf(cells);

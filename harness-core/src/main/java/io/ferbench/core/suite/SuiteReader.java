@@ -1,5 +1,10 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.cell.DatasetRemedies;
+
 import io.ferbench.api.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,11 +131,12 @@ final class SuiteReader {
                 continue;
             }
             Map<String, YamlNode.Entry> keys = knownEntries(node, table, path, definition.keyMark());
-            String kind = (String) value(keys, table, SuiteKeys.KIND, path);
+            String kindId = (String) value(keys, table, SuiteKeys.KIND, path);
+            InitSpec.Source kind = kindId == null ? null : InitSpec.Source.of(kindId);
             String file = (String) value(keys, table, SuiteKeys.PATH, path);
             Boolean keepHead = (Boolean) value(keys, table, SuiteKeys.KEEP_HEAD, path);
             YamlNode.Entry withEntry = keys.get(SuiteKeys.WITH);
-            Map<Axis, Object> with = new EnumMap<>(Axis.class);
+            Map<MatrixAxis, Object> with = new EnumMap<>(MatrixAxis.class);
             if (withEntry != null) {
                 YamlNode.Mapping withNode = mapping(withEntry.value(), join(path, SuiteKeys.WITH),
                         "a mapping from matrix key to one value, such as {dataset: fer2013}");
@@ -138,7 +144,7 @@ final class SuiteReader {
                     with = entryValues(withNode, join(path, SuiteKeys.WITH));
                 }
             }
-            for (Axis fixed : List.of(Axis.ARCHITECTURE, Axis.WIDTH_MULTIPLIER)) {
+            for (MatrixAxis fixed : List.of(MatrixAxis.ARCHITECTURE, MatrixAxis.WIDTH_MULTIPLIER)) {
                 if (with.containsKey(fixed)) {
                     problems.add(withEntry.keyMark(), join(path, SuiteKeys.WITH + "." + fixed.key()), "a checkpoint's "
                             + "source cell has the architecture of the cell that starts from it (weights of another "
@@ -148,15 +154,15 @@ final class SuiteReader {
             if (kind == null || keepHead == null) {
                 continue;
             }
-            if (kind.equals(InitSpec.CELL) && file != null) {
+            if (kind == InitSpec.Source.CELL && file != null) {
                 problems.add(keys.get(SuiteKeys.PATH).keyMark(), join(path, SuiteKeys.PATH), "'path' is for kind file; "
                         + "a cell checkpoint names its source cell with 'with'");
             }
-            if (kind.equals(InitSpec.FILE) && file == null) {
+            if (kind == InitSpec.Source.FILE && file == null) {
                 problems.add(definition.keyMark(), join(path, SuiteKeys.PATH), "missing required key 'path' for a file "
                         + "checkpoint: " + table.get(SuiteKeys.PATH).description());
             }
-            if (kind.equals(InitSpec.FILE) && withEntry != null) {
+            if (kind == InitSpec.Source.FILE && withEntry != null) {
                 problems.add(withEntry.keyMark(), join(path, SuiteKeys.WITH), "'with' is for kind cell; remove it");
             }
             checkpoints.put(definition.key(), new CheckpointDefinition(definition.key(), kind, with, file, keepHead,
@@ -271,23 +277,23 @@ final class SuiteReader {
         }
         Map<String, YamlNode.Entry> keys = knownEntries(node, SuiteKeys.MATRIX_KEYS, SuiteKeys.MATRIX,
                 entry.keyMark());
-        Map<Axis, List<Object>> written = new LinkedHashMap<>();
+        Map<MatrixAxis, List<Object>> written = new LinkedHashMap<>();
         for (YamlNode.Entry axisEntry : keys.values()) {
-            Axis axis = Axis.byKey(axisEntry.key());
+            MatrixAxis axis = MatrixAxis.byKey(axisEntry.key());
             if (axis != null) {
                 written.put(axis, axisValues(axis, axisEntry.value(), join(SuiteKeys.MATRIX, axisEntry.key())));
             }
         }
         List<MatrixEntry> include = matrixEntries(keys.get(SuiteKeys.INCLUDE));
         List<MatrixEntry> exclude = matrixEntries(keys.get(SuiteKeys.EXCLUDE));
-        Map<Axis, Object> defaults = new EnumMap<>(Axis.class);
-        for (Axis axis : Axis.values()) {
+        Map<MatrixAxis, Object> defaults = new EnumMap<>(MatrixAxis.class);
+        for (MatrixAxis axis : MatrixAxis.values()) {
             defaults.put(axis, axis.defaultValue());
         }
         if (datasetNames.size() == 1) {
-            defaults.put(Axis.DATASET, datasetNames.iterator().next());
-        } else if (!written.containsKey(Axis.DATASET) && datasetNames.size() > 1) {
-            problems.add(entry.keyMark(), join(SuiteKeys.MATRIX, Axis.DATASET.key()), "missing required key 'dataset':"
+            defaults.put(MatrixAxis.DATASET, datasetNames.iterator().next());
+        } else if (!written.containsKey(MatrixAxis.DATASET) && datasetNames.size() > 1) {
+            problems.add(entry.keyMark(), join(SuiteKeys.MATRIX, MatrixAxis.DATASET.key()), "missing required key 'dataset':"
                     + " the suite defines " + datasetNames.size() + " datasets (" + String.join(", ", datasetNames)
                     + "); name one or a list");
         }
@@ -297,7 +303,7 @@ final class SuiteReader {
     }
 
     /** An axis's values: one scalar, a list of scalars, or (learning rate) a log_range grid. */
-    private List<Object> axisValues(Axis axis, YamlNode node, String path) {
+    private List<Object> axisValues(MatrixAxis axis, YamlNode node, String path) {
         if (node instanceof YamlNode.Mapping grid && axis.takesLogRange()) {
             return logRange(grid, path);
         }
@@ -321,7 +327,7 @@ final class SuiteReader {
      * The values of a list-valued axis: one list of names ({@code [angry, happy]}) is one value; a list of lists
      * ({@code [[angry, happy], [angry, happy, sad]]}) is several.
      */
-    private List<Object> listAxisValues(Axis axis, YamlNode node, String path) {
+    private List<Object> listAxisValues(MatrixAxis axis, YamlNode node, String path) {
         String shape = "a list of " + axis.rule().expectation() + "s such as [angry, happy], or a list of such lists";
         if (!(node instanceof YamlNode.Sequence sequence)) {
             problems.add(node.mark(), path, "expected " + shape + ", got " + node.describe());
@@ -352,7 +358,7 @@ final class SuiteReader {
     }
 
     /** One value of a list-valued axis: a non-empty list of distinct names, as an unmodifiable list. */
-    private Object listAxisValue(Axis axis, YamlNode node, String path) {
+    private Object listAxisValue(MatrixAxis axis, YamlNode node, String path) {
         if (!(node instanceof YamlNode.Sequence sequence)) {
             problems.add(node.mark(), path, "expected a list of " + axis.rule().expectation() + "s such as "
                     + "[angry, happy], got " + node.describe());
@@ -364,7 +370,7 @@ final class SuiteReader {
         if (problems.count() > before) {
             return null;
         }
-        if (axis == Axis.CLASSES && names.size() < 2) {
+        if (axis == MatrixAxis.CLASSES && names.size() < 2) {
             problems.add(sequence.mark(), path, "a classifier needs at least 2 classes, got " + names.size());
             return null;
         }
@@ -375,18 +381,18 @@ final class SuiteReader {
      * One axis value, checked by the axis rule and, for names, against what the suite defines (datasets,
      * augmentation profiles, checkpoints).
      */
-    private Object axisValue(Axis axis, YamlNode.Scalar scalar, String path) {
+    private Object axisValue(MatrixAxis axis, YamlNode.Scalar scalar, String path) {
         Object value = axis.rule().read(scalar, path, problems);
         if (value == null) {
             return null;
         }
-        if (axis == Axis.DATASET && !datasetNames.isEmpty() && !datasetNames.contains(value)) {
+        if (axis == MatrixAxis.DATASET && !datasetNames.isEmpty() && !datasetNames.contains(value)) {
             return undefined(scalar, path, "dataset", value, SuiteKeys.DATASETS, datasetNames);
         }
-        if (axis == Axis.AUGMENTATION && !augmentationNames.contains(value)) {
+        if (axis == MatrixAxis.AUGMENTATION && !augmentationNames.contains(value)) {
             return undefined(scalar, path, "augmentation profile", value, SuiteKeys.AUGMENTATIONS, augmentationNames);
         }
-        if (axis == Axis.INIT && !checkpointNames.contains(value)) {
+        if (axis == MatrixAxis.INIT && !checkpointNames.contains(value)) {
             return undefined(scalar, path, "checkpoint", value, SuiteKeys.CHECKPOINTS, checkpointNames);
         }
         return value;
@@ -440,7 +446,7 @@ final class SuiteReader {
         for (YamlNode item : list.items()) {
             String itemPath = path + "[" + entries.size() + "]";
             YamlNode.Mapping node = mapping(item, itemPath, "a mapping from matrix key to one value");
-            Map<Axis, Object> values = new EnumMap<>(Axis.class);
+            Map<MatrixAxis, Object> values = new EnumMap<>(MatrixAxis.class);
             if (node != null) {
                 if (node.entries().isEmpty()) {
                     problems.add(node.mark(), itemPath, "an empty entry would match every combination; name at "
@@ -454,11 +460,11 @@ final class SuiteReader {
     }
 
     /** One value per axis, as include/exclude entries and a checkpoint's 'with' give them. */
-    private Map<Axis, Object> entryValues(YamlNode.Mapping node, String path) {
-        Map<Axis, Object> values = new EnumMap<>(Axis.class);
+    private Map<MatrixAxis, Object> entryValues(YamlNode.Mapping node, String path) {
+        Map<MatrixAxis, Object> values = new EnumMap<>(MatrixAxis.class);
         Map<String, YamlNode.Entry> keys = knownEntries(node, SuiteKeys.MATRIX_ENTRY, path, node.mark());
         for (YamlNode.Entry axisEntry : keys.values()) {
-            Axis axis = Axis.byKey(axisEntry.key());
+            MatrixAxis axis = MatrixAxis.byKey(axisEntry.key());
             String keyPath = join(path, axisEntry.key());
             Object value;
             if (axis.listValued()) {
@@ -490,7 +496,7 @@ final class SuiteReader {
         }
         for (YamlNode.Entry backend : node.entries()) {
             String path = join(SuiteKeys.BACKEND_SETTINGS, backend.key());
-            Axis.BACKEND.rule().read(keyAsScalar(backend), path, problems);
+            MatrixAxis.BACKEND.rule().read(keyAsScalar(backend), path, problems);
             YamlNode.Mapping switches = mapping(backend.value(), path,
                     "a mapping from switch name to its value ({} for none)");
             Map<String, String> values = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -74,7 +77,7 @@ public final class SuiteSchema {
         defs.set(LOG_RANGE_DEF, mapping(SuiteKeys.LOG_RANGE_OBJECT, false));
         defs.set(AUGMENTATION_DEF, mapping(SuiteKeys.AUGMENTATION, false).put("minProperties", 1));
         defs.set(CHECKPOINT_DEF, checkpoint());
-        for (Axis axis : Axis.values()) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
             ObjectNode value = axis.listValued() ? list(axis.rule().schema()).put("minItems", 2) : axis.rule().schema();
             defs.set(AXIS_PREFIX + axis.key(), object().put("description", axis.matrixKey().description())
                     .setAll(value));
@@ -88,7 +91,7 @@ public final class SuiteSchema {
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = JsonNodeFactory.instance.arrayNode();
         for (SuiteKey key : table.keys()) {
-            properties.set(key.name(), property(key, axisKeys && Axis.byKey(key.name()) != null));
+            properties.set(key.name(), property(key, axisKeys && MatrixAxis.byKey(key.name()) != null));
             if (key.required()) {
                 required.add(key.name());
             }
@@ -110,7 +113,7 @@ public final class SuiteSchema {
             case LIST -> schema.setAll(list(value));
             case VALUES -> {
                 ArrayNode anyOf = schema.putArray("anyOf").add(value).add(list(value));
-                if (Axis.byKey(key.name()).takesLogRange()) {
+                if (MatrixAxis.byKey(key.name()).takesLogRange()) {
                     anyOf.add(ref(LOG_RANGE_DEF));
                 }
                 yield schema;
@@ -129,7 +132,7 @@ public final class SuiteSchema {
             case SuiteKeys.MATRIX -> ref(MATRIX_DEF);
             case SuiteKeys.BACKEND_SETTINGS -> {
                 ObjectNode schema = object().put("type", "object");
-                schema.set("propertyNames", Axis.BACKEND.rule().schema());
+                schema.set("propertyNames", MatrixAxis.BACKEND.rule().schema());
                 yield schema.set("additionalProperties", object().put("type", "object")
                         .set("additionalProperties", new ValueRule.Switch().schema()));
             }
@@ -156,12 +159,12 @@ public final class SuiteSchema {
         ObjectNode schema = mapping(SuiteKeys.CHECKPOINT, false);
         ArrayNode conditions = schema.putArray("allOf");
         ObjectNode file = conditions.addObject();
-        file.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.FILE);
+        file.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.Source.FILE.toString());
         ObjectNode fileThen = file.putObject("then");
         fileThen.putArray("required").add(SuiteKeys.PATH);
         fileThen.putObject("properties").put(SuiteKeys.WITH, false);
         ObjectNode cell = conditions.addObject();
-        cell.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.CELL);
+        cell.putObject("if").putObject("properties").putObject(SuiteKeys.KIND).put("const", InitSpec.Source.CELL.toString());
         cell.putObject("then").putObject("properties").put(SuiteKeys.PATH, false);
         return schema;
     }

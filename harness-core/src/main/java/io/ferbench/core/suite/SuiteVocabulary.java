@@ -18,7 +18,7 @@ final class SuiteVocabulary {
     }
 
     static List<String> devices() {
-        return List.of("auto", "cpu", "gpu");
+        return io.ferbench.api.cell.Device.ids();
     }
 
     static List<String> optimizers() {
@@ -26,6 +26,6 @@ final class SuiteVocabulary {
     }
 
     static List<String> monitors() {
-        return List.of("val_loss", "val_accuracy");
+        return io.ferbench.api.cell.EarlyStoppingSpec.Monitor.ids();
     }
 }

@@ -1,5 +1,7 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -49,9 +51,9 @@ public final class Suites {
         }
         SuiteDefinition suite = new SuiteReader(problems).read(root);
         problems.throwIfAny();
-        List<Map<Axis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
+        List<Map<MatrixAxis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
         problems.throwIfAny();
-        List<CellSpec> cells = CellPlanner.cells(suite, combinations, problems);
+        List<Cell> cells = CellPlanner.cells(suite, combinations, problems);
         problems.throwIfAny();
         CellPlanner.checkWarmup(suite, cells, problems);
         problems.throwIfAny();
@@ -64,9 +66,9 @@ public final class Suites {
         return SuiteVocabulary.backends();
     }
 
-    /** The matrix keys in their canonical order (the order of {@link CellSpec#axes()} and of cell id parts). */
+    /** The matrix keys in their canonical order (the order of {@link Cell#axes()} and of cell id parts). */
     public static List<String> axisKeys() {
-        return java.util.Arrays.stream(Axis.values()).map(Axis::key).toList();
+        return java.util.Arrays.stream(MatrixAxis.values()).map(MatrixAxis::key).toList();
     }
 
     private static SuiteException fileProblem(Path file, String message) {

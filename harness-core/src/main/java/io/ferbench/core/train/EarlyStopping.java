@@ -1,6 +1,6 @@
 package io.ferbench.core.train;
 
-import io.ferbench.core.suite.EarlyStoppingSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
 
 /**
  * Keras's early-stopping rule, epoch by epoch. A value improves on the best so far when it is lower
@@ -16,9 +16,6 @@ public final class EarlyStopping {
     /** What one epoch's value meant. */
     public enum Decision { IMPROVED, NO_IMPROVEMENT, STOP }
 
-    public static final String VAL_LOSS = "val_loss";
-    public static final String VAL_ACCURACY = "val_accuracy";
-
     private final boolean enabled;
     private final boolean lowerIsBetter;
     private final int patience;
@@ -29,12 +26,7 @@ public final class EarlyStopping {
 
     public EarlyStopping(EarlyStoppingSpec spec) {
         this.enabled = spec.enabled();
-        this.lowerIsBetter = switch (spec.monitor()) {
-            case VAL_LOSS -> true;
-            case VAL_ACCURACY -> false;
-            default -> throw new IllegalArgumentException("early stopping cannot monitor '" + spec.monitor()
-                    + "'; use " + VAL_LOSS + " or " + VAL_ACCURACY);
-        };
+        this.lowerIsBetter = !spec.monitor().higherIsBetter();
         if (spec.patience() < 0) {
             throw new IllegalArgumentException("early stopping patience must be 0 or more, got " + spec.patience());
         }

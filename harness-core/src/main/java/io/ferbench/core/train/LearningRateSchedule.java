@@ -1,7 +1,7 @@
 package io.ferbench.core.train;
 
-import io.ferbench.core.suite.EarlyStoppingSpec;
-import io.ferbench.core.suite.ScheduleSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.ScheduleSpec;
 
 /**
  * The learning rate of every step of one training run, from a {@link ScheduleSpec}. Steps are counted from 1 over
@@ -37,26 +37,26 @@ final class LearningRateSchedule {
 
     /** Whether the rate ever changes (a constant schedule never calls the backend). */
     boolean varies() {
-        return warmupSteps > 0 || !spec.kind().equals(ScheduleSpec.CONSTANT);
+        return warmupSteps > 0 || spec.kind() != ScheduleSpec.Kind.CONSTANT;
     }
 
     /** The rate of global step {@code t} (1-based). */
     double rate(long t) {
         if (t <= warmupSteps) return base * t / warmupSteps;
         return switch (spec.kind()) {
-            case ScheduleSpec.COSINE -> {
+            case COSINE -> {
                 long k = t - warmupSteps - 1;
                 long span = totalSteps - warmupSteps;
                 yield base * 0.5 * (1 + Math.cos(Math.PI * Math.min(k, span - 1) / span));
             }
-            case ScheduleSpec.PLATEAU -> base * plateauScale;
-            default -> base;
+            case PLATEAU -> base * plateauScale;
+            case CONSTANT -> base;
         };
     }
 
     /** Tells a plateau schedule how the epoch ended; it lowers the rate after enough epochs without improvement. */
     void endOfEpoch(int epoch, double validationLoss, double validationAccuracy) {
-        if (!spec.kind().equals(ScheduleSpec.PLATEAU)) return;
+        if (spec.kind() != ScheduleSpec.Kind.PLATEAU) return;
         if (plateauWatch.update(epoch, validationLoss, validationAccuracy) == EarlyStopping.Decision.STOP) {
             plateauScale *= ScheduleSpec.PLATEAU_FACTOR;
             plateauWatch.resetPatience();

@@ -1,9 +1,9 @@
 package io.ferbench.core.train;
 
-import io.ferbench.core.suite.AugmentationSpec;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.EarlyStoppingSpec;
-import io.ferbench.core.suite.ScheduleSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.ScheduleSpec;
 
 /**
  * What the training loop needs to know about a cell.
@@ -48,9 +48,9 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
         this(epochs, batchSize, seed, learningRate, earlyStopping, trainAccuracySample, AugmentationSpec.none(), false);
     }
 
-    public static TrainingPlan of(CellSpec cell) {
-        return new TrainingPlan(cell.epochs(), cell.batchSize(), cell.seed(), cell.optimizer().learningRate(),
-                cell.earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.augmentation(), cell.oversample(),
-                cell.schedule());
+    public static TrainingPlan of(Cell cell) {
+        return new TrainingPlan(cell.training().epochs(), cell.training().batchSize(), cell.seed(), cell.training().optimizer().learningRate(),
+                cell.training().earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.training().augmentation(), cell.training().oversample(),
+                cell.training().schedule());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.core.suite.AugmentationSpec;
+import io.ferbench.api.cell.AugmentationSpec;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;

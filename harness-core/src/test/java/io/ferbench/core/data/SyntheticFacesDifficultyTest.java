@@ -2,7 +2,7 @@ package io.ferbench.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;

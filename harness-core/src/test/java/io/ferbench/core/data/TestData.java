@@ -1,6 +1,6 @@
 package io.ferbench.core.data;
 
-import io.ferbench.core.suite.DatasetSpec;
+import io.ferbench.api.cell.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,52 +4,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.backend.OptimizerSpec;
-import io.ferbench.api.result.CellConfig;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.DatasetSpec;
-import io.ferbench.core.suite.EarlyStoppingSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.cell.Axis;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellResultsTest {
 
-    static CellSpec spec() {
+    static Cell spec() {
         return spec("cell-0", OptimizerSpec.adam(1e-3), 600);
     }
 
-    static CellSpec spec(String id, OptimizerSpec optimizer, long timeout) {
+    static Cell spec(String id, OptimizerSpec optimizer, long timeout) {
         DatasetSpec ds = new DatasetSpec("faces", "synthetic", null, null, List.of("happy", "sad"), 5, 32, true, null, 7);
-        return new CellSpec("demo", id, 0, Map.of("lr", optimizer.learningRate(), "architecture", "resnet18"), ds,
-                "resnet18", 1.0, "djl", "cpu", 0, 8, 2, optimizer, new EarlyStoppingSpec(true, "val_loss", 3, 0.0, true),
-                42, 0, timeout, Map.of());
-    }
-
-    static CellConfig config() {
-        return CellResults.config(spec());
+        return new Cell("demo", id, 0, 0, Map.of("learning_rate", String.valueOf(optimizer.learningRate()),
+                "architecture", "resnet18"), ds, Network.of("resnet18"),
+                Training.plain(8, 2, optimizer, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 3, 0.0,
+                        true), 42),
+                new Execution("djl", Device.CPU, 0, timeout, Map.of()));
     }
 
     @Test
-    void configurationCarriesEveryHyperparameter() {
-        CellConfig c = config();
-        assertEquals("cell-0", c.cellId());
-        assertEquals("faces", c.dataset());
-        assertEquals(32, c.imageSize());
-        assertEquals(1, c.channels());
-        assertEquals("0.001", c.axes().get("lr"));
-        assertEquals(1e-3, c.optimizer().learningRate());
-        assertEquals("val_loss", c.earlyStopping().monitor());
-        assertEquals(8, c.batchSize());
-        assertEquals(2, c.maxEpochs());
+    void everyAxisReadsItsValueFromTheCell() {
+        Cell c = spec();
+        assertEquals("faces", Axis.DATASET.read(c));
+        assertEquals(32, Axis.IMAGE_SIZE.read(c));
+        assertEquals(1e-3, Axis.LEARNING_RATE.read(c));
+        assertEquals(EarlyStoppingSpec.Monitor.VAL_LOSS, Axis.MONITOR.read(c));
+        assertEquals("val_loss", Axis.MONITOR.text(c));
+        assertEquals("0.001", Axis.LEARNING_RATE.text(c), "the suite's own spelling, as the cell recorded it");
+        assertEquals("8", Axis.BATCH_SIZE.text(c));
+        assertEquals("2", Axis.EPOCHS.text(c));
+        assertEquals("42", Axis.SEED.text(c));
+        for (Axis axis : Axis.values()) assertTrue(axis.read(c) != null || axis == Axis.IMAGES_PER_CLASS, axis.key());
     }
 
     @Test
     void differencesNameTheChangedSettingsAndIgnoreTheTimeout() {
-        CellConfig before = config();
-        assertEquals(List.of(), CellResults.differences(before, CellResults.config(spec("cell-0", OptimizerSpec.adam(1e-3), 5))));
-        List<String> d = CellResults.differences(before, CellResults.config(spec("cell-0", OptimizerSpec.adam(1e-2), 600)));
+        Cell before = spec();
+        assertEquals(List.of(), CellResults.differences(before, spec("cell-0", OptimizerSpec.adam(1e-3), 5)));
+        List<String> d = CellResults.differences(before, spec("cell-0", OptimizerSpec.adam(1e-2), 600));
         assertEquals(2, d.size(), d.toString());
-        assertTrue(d.get(0).startsWith("axes") && d.get(1).startsWith("optimizer"), d.toString());
+        assertTrue(d.get(0).startsWith("axes") && d.get(1).startsWith("training.optimizer.learningRate (0.001 before, "
+                + "0.01 now)"), d.toString());
+        AugmentationSpec flips = new AugmentationSpec("faces", true, 10, 0, 1, 0, 0);
+        Cell augmented = new Cell(before.suite(), before.id(), 0, 0, before.axes(), before.dataset(), before.network(),
+                new Training(8, 2, OptimizerSpec.adam(1e-3), null, before.training().earlyStopping(), flips, false,
+                        false, 0, 42), before.execution());
+        Cell rotated = new Cell(before.suite(), before.id(), 0, 0, before.axes(), before.dataset(), before.network(),
+                new Training(8, 2, OptimizerSpec.adam(1e-3), null, before.training().earlyStopping(),
+                        new AugmentationSpec("faces", true, 15, 0, 1, 0, 0), false, false, 0, 42), before.execution());
+        assertEquals(List.of("training.augmentation.rotation (10.0 before, 15.0 now)"),
+                CellResults.differences(augmented, rotated), "a profile changed under the same name");
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.DatasetSummary;
 import io.ferbench.api.result.EpochRecord;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.train.EarlyStopping;
 import io.ferbench.core.train.StepProgress;
 import java.io.PrintWriter;
@@ -17,7 +17,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
-    private final CellSpec cell = CellResultsTest.spec();
+    private final Cell cell = CellResultsTest.spec();
     private final StringWriter text = new StringWriter();
 
     private void feed(ConsoleProgress p) {
@@ -47,7 +47,7 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintWriter(text), false);
         DatasetSummary leaky = new DatasetSummary("fer2013", java.util.List.of("a", "b"), 8, 2, 2, 0.5, 0.2, 0,
                 new AuditCounts(531, 1271, 451, 1460, 57, 13, 0));
-        CellResult result = new CellResult(CellResults.config(cell), CellStatus.FAILED, "stopped", null, leaky, null,
+        CellResult result = new CellResult(cell, CellStatus.FAILED, "stopped", null, leaky, null,
                 null, null, null, null, null, null, "2026-12-05T00:00:00Z", "2026-12-05T00:00:01Z", 1);
         p.cellFinished(result, java.util.List.of(result));
         p.cellFinished(result, java.util.List.of(result, result));

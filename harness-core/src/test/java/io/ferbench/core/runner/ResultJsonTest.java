@@ -36,7 +36,7 @@ class ResultJsonTest {
                 new int[][] {{1, 1}, {0, 2}},
                 List.of(new RocPoints("happy", new double[] {0, 0.5, 1}, new double[] {0, 1, 1}, 0.875)));
         InferenceTiming inf = new InferenceTiming(8, 20, 512.5, 15.6, 17.0, 100, 2.1, 3.4, 1.2);
-        return new CellResult(CellResultsTest.config(), CellStatus.OK, null, null,
+        return new CellResult(CellResultsTest.spec(), CellStatus.OK, null, null,
                 new DatasetSummary("faces", List.of("happy", "sad"), 10, 3, 4, 0.5, 0.2, 1),
                 new ModelCost(11_689_512, 1_814_077_440L),
                 new TrainingSummary(2, 2, false, false, List.of(
@@ -57,7 +57,7 @@ class ResultJsonTest {
         String json = Files.readString(file);
         assertTrue(json.contains("\"status\":\"ok\""), "statuses are written in lower case: " + json.substring(0, 200));
         CellResult back = JsonFiles.read(file, CellResult.class);
-        assertEquals(r.config(), back.config());
+        assertEquals(r.cell(), back.cell());
         assertEquals(r.training(), back.training());
         assertEquals(r.environment(), back.environment());
         assertEquals(r.dataset(), back.dataset());

@@ -10,7 +10,7 @@ import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.tensor.NamedTensors;
 import io.ferbench.api.tensor.SafeTensors;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import java.nio.file.Path;
@@ -76,11 +76,11 @@ class TransferLearningTest {
                 .collect(Collectors.toMap(CellResult::cellId, Function.identity()));
         for (CellResult r : summary.results()) assertEquals(CellStatus.OK, r.status(), r.cellId() + ": " + r.error());
 
-        CellSpec pretrain = cell(plan, "pretrain", "scratch", "all");
-        CellSpec scratch = cell(plan, "target", "scratch", "all");
-        CellSpec deep = cell(plan, "target", "pretrained", "all");
-        CellSpec head = cell(plan, "target", "pretrained", "head");
-        assertEquals(pretrain.id(), deep.init().sourceCell());
+        Cell pretrain = cell(plan, "pretrain", "scratch", "all");
+        Cell scratch = cell(plan, "target", "scratch", "all");
+        Cell deep = cell(plan, "target", "pretrained", "all");
+        Cell head = cell(plan, "target", "pretrained", "head");
+        assertEquals(pretrain.id(), deep.network().init().sourceCell());
         assertTrue(pretrain.index() < deep.index() && pretrain.index() < head.index(), "the source runs first");
 
         // after the same 3 epochs on the same small training set, the pretrained network is ahead
@@ -114,9 +114,9 @@ class TransferLearningTest {
                 .get(CellCheckpoints.CLASSES));
     }
 
-    private static CellSpec cell(SuitePlan plan, String dataset, String init, String tune) {
+    private static Cell cell(SuitePlan plan, String dataset, String init, String tune) {
         return plan.cells().stream().filter(c -> c.dataset().name().equals(dataset)
-                && c.init().checkpoint().equals(init) && c.init().tune().equals(tune)).findFirst().orElseThrow();
+                && c.network().init().checkpoint().equals(init) && c.network().init().tune().toString().equals(tune)).findFirst().orElseThrow();
     }
 
     private static double meanValidationAccuracy(CellResult result) {

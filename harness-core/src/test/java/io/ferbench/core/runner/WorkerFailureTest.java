@@ -30,7 +30,7 @@ class WorkerFailureTest {
         CellResult r = s.results().get(0);
         assertEquals(CellStatus.FAILED, r.status());
         assertTrue(r.error().startsWith("timeout: the cell ran longer than its limit of 1 s"), r.error());
-        assertEquals(1, r.config().timeoutSeconds());
+        assertEquals(1, r.cell().execution().timeoutSeconds());
         CellResult written = JsonFiles.read(s.layout().resultFile(r.cellId()), CellResult.class);
         assertEquals(r.error(), written.error());
         assertTrue(console.toString().contains("FAILED: timeout"), console.toString());

@@ -1,12 +1,13 @@
 package io.ferbench.core.smoke;
 
+import io.ferbench.api.cell.Device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.tensor.SafeTensors;
 import io.ferbench.core.runner.PlanSelection;
-import io.ferbench.core.suite.CellSpec;
-import io.ferbench.core.suite.InitSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.InitSpec;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import java.nio.file.Path;
@@ -51,11 +52,11 @@ class SmokePlanTest {
         PlanSelection smoke = SmokePlan.of(Suites.plan(SUITE, "s.yaml"), List.of("djl"), dir, true);
         SuitePlan plan = smoke.plan();
         assertEquals("s-smoke", plan.name());
-        assertTrue(plan.cells().stream().allMatch(c -> c.backend().equals("djl") && c.epochs() == 1
+        assertTrue(plan.cells().stream().allMatch(c -> c.backend().equals("djl") && c.training().epochs() == 1
                 && c.dataset().kind().equals("synthetic") && c.dataset().imageSize() == SmokePlan.IMAGE_SIZE
-                && c.dataset().imagesPerClass() == SmokePlan.IMAGES_PER_CLASS && c.device().equals("cpu")
-                && c.batchSize() == SmokePlan.TRAIN_IMAGES_PER_CLASS * c.dataset().classes().size()));
-        CellSpec affect = plan.cells().stream().filter(c -> c.dataset().name().equals("affect")).findFirst().orElseThrow();
+                && c.dataset().imagesPerClass() == SmokePlan.IMAGES_PER_CLASS && c.execution().device() == Device.CPU
+                && c.training().batchSize() == SmokePlan.TRAIN_IMAGES_PER_CLASS * c.dataset().classes().size()));
+        Cell affect = plan.cells().stream().filter(c -> c.dataset().name().equals("affect")).findFirst().orElseThrow();
         assertEquals(List.of("angry", "contempt", "disgust", "fear", "happy", "neutral", "sad", "surprise"),
                 affect.dataset().classes(), "anger has no synthetic face and takes the first unused one");
         assertEquals(13, plan.cells().stream().filter(c -> c.dataset().name().equals("tiny")).findFirst().orElseThrow()
@@ -71,9 +72,9 @@ class SmokePlanTest {
     @Test
     void fileCheckpointsGetAStandInWithTorchvisionsShapes() {
         SuitePlan plan = SmokePlan.of(Suites.plan(SUITE, "s.yaml"), List.of("djl"), dir, true).plan();
-        CellSpec cell = plan.cells().stream().filter(c -> c.init().kind().equals(InitSpec.FILE)
+        Cell cell = plan.cells().stream().filter(c -> c.network().init().source().equals(InitSpec.Source.FILE)
                 && c.architecture().equals("resnet18")).findFirst().orElseThrow();
-        Path standIn = Path.of(cell.init().path());
+        Path standIn = Path.of(cell.network().init().path());
         assertTrue(standIn.isAbsolute() && standIn.startsWith(dir), standIn.toString());
         assertEquals(List.of(64L, 3L, 7L, 7L), toList(SafeTensors.read(standIn).get("conv1.weight").shape()));
         assertEquals(List.of(1000L, 512L), toList(SafeTensors.read(standIn).get("fc.weight").shape()));
@@ -83,15 +84,15 @@ class SmokePlanTest {
     void coveringCellsRunEveryNonNumericValueAndTheirSources() {
         SuitePlan full = Suites.plan(SUITE, "s.yaml");
         PlanSelection smoke = SmokePlan.of(full, List.of("djl"), dir, false);
-        List<CellSpec> cells = smoke.plan().cells();
+        List<Cell> cells = smoke.plan().cells();
         assertTrue(cells.size() < 48 / 3, cells.size() + " cells of 48");
         for (String axis : List.of("dataset", "architecture", "init")) {
             Set<Object> all = full.cells().stream().map(c -> c.axes().get(axis)).collect(Collectors.toSet());
             assertEquals(all, cells.stream().map(c -> c.axes().get(axis)).collect(Collectors.toSet()), axis);
         }
-        Set<String> ids = cells.stream().map(CellSpec::id).collect(Collectors.toSet());
-        cells.stream().filter(c -> c.init().sourceCell() != null).forEach(c -> assertTrue(ids.contains(
-                c.init().sourceCell()), "the source of " + c.id() + " runs too"));
+        Set<String> ids = cells.stream().map(Cell::id).collect(Collectors.toSet());
+        cells.stream().filter(c -> c.network().init().sourceCell() != null).forEach(c -> assertTrue(ids.contains(
+                c.network().init().sourceCell()), "the source of " + c.id() + " runs too"));
         assertTrue(smoke.notes().stream().anyMatch(n -> n.contains("--smoke-cells all")), smoke.notes().toString());
     }
 

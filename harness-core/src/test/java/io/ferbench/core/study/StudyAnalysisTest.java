@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.backend.OptimizerSpec;
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.api.result.EarlyStoppingConfig;
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Training;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.TrainingSummary;
@@ -32,9 +37,11 @@ class StudyAnalysisTest {
     /** An ok cell with these axes, test accuracy and the validation accuracies of its three epochs (best: 2nd). */
     private CellResult cell(Map<String, String> axes, double testAccuracy, double... validation) {
         String id = String.format("%03d-cell", next++);
-        CellConfig config = new CellConfig("s", id, next, 0, axes, axes.getOrDefault("dataset", "d"), "synthetic", 32,
-                1, List.of(), 10, "resnet18", 1.0, axes.getOrDefault("backend", "djl"), "cpu", 0, 8, 3,
-                OptimizerSpec.adam(1e-3), new EarlyStoppingConfig(true, "val_loss", 2, 0, true), 0, 60, Map.of());
+        DatasetSpec dataset = new DatasetSpec(axes.getOrDefault("dataset", "d"), "synthetic", null, null, List.of(), 10,
+                32, true, null, 0);
+        Cell config = new Cell("s", id, next, 0, axes, dataset, Network.of("resnet18"), Training.plain(8, 3,
+                OptimizerSpec.adam(1e-3), new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0, true), 0),
+                new Execution(axes.getOrDefault("backend", "djl"), Device.CPU, 0, 60, Map.of()));
         List<EpochRecord> history = new ArrayList<>();
         for (int e = 0; e < validation.length; e++) {
             history.add(new EpochRecord(e + 1, 1, 0.5, 1, validation[e], 1, 1, 1e-3, null));
@@ -145,7 +152,7 @@ class StudyAnalysisTest {
     @Test
     void failedCellsAreCountedButNotMeasured() throws Exception {
         CellResult ok = cell(axes("dataset", "d"), 0.8, 0.5, 0.6, 0.4);
-        CellResult failed = new CellResult(ok.config().withTimeoutSeconds(1), CellStatus.FAILED, "boom", null, null,
+        CellResult failed = new CellResult(ok.cell().withTimeoutSeconds(1), CellStatus.FAILED, "boom", null, null,
                 null, null, null, null, null, null, null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:01Z", 1);
         StudyAnalysis.RepeatStatistics s = StudyAnalysis.of(List.of(ok, failed)).statistics().get(0);
         assertEquals(2, s.cells());

@@ -1,5 +1,8 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.Cell;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +48,8 @@ class ExampleSuitesTest {
     void syntheticSmokeRunsTheThreeArchitecturesOnTheCpu() {
         SuitePlan plan = plan("synthetic-smoke.yaml");
         assertEquals(List.of("resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"),
-                plan.cells().stream().map(CellSpec::architecture).toList());
-        assertTrue(plan.cells().stream().allMatch(c -> c.device().equals("cpu") && c.epochs() == 3));
+                plan.cells().stream().map(Cell::architecture).toList());
+        assertTrue(plan.cells().stream().allMatch(c -> c.execution().device() == Device.CPU && c.training().epochs() == 3));
         assertEquals(List.of("angry", "happy", "sad"), plan.datasets().get("synthetic-48").classes());
     }
 
@@ -55,7 +58,7 @@ class ExampleSuitesTest {
         SuitePlan plan = plan("learning-rate-sweep.yaml");
         assertEquals(27, plan.cells().size());
         assertEquals(List.of(0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9), plan.cells().stream()
-                .map(c -> c.optimizer().learningRate()).distinct().toList());
+                .map(c -> c.training().optimizer().learningRate()).distinct().toList());
         assertEquals("fer2013-csv", plan.cells().get(0).dataset().kind());
     }
 
@@ -63,12 +66,12 @@ class ExampleSuitesTest {
     void backendComparisonExcludesDl4jOnTheGpuAndExtendsAndAddsCells() {
         SuitePlan plan = plan("backend-comparison.yaml");
         assertEquals(16, plan.cells().size(), "3 x 3 x 2, less 3 dl4j gpu cells, plus one added cell");
-        assertTrue(plan.cells().stream().noneMatch(c -> c.backend().equals("dl4j") && c.device().equals("gpu")));
-        assertTrue(plan.cells().stream().filter(c -> c.backend().equals("dl4j")).allMatch(c -> c.threads() == 4));
-        assertTrue(plan.cells().stream().filter(c -> !c.backend().equals("dl4j")).allMatch(c -> c.threads() == 0));
-        CellSpec added = plan.cells().get(plan.cells().size() - 1);
+        assertTrue(plan.cells().stream().noneMatch(c -> c.backend().equals("dl4j") && c.execution().device().equals("gpu")));
+        assertTrue(plan.cells().stream().filter(c -> c.backend().equals("dl4j")).allMatch(c -> c.execution().threads() == 4));
+        assertTrue(plan.cells().stream().filter(c -> !c.backend().equals("dl4j")).allMatch(c -> c.execution().threads() == 0));
+        Cell added = plan.cells().get(plan.cells().size() - 1);
         assertEquals("shufflenet_v2_x0_5", added.architecture());
-        assertEquals(Map.of("interop_threads", "1"), plan.cells().get(2).backendSettings());
+        assertEquals(Map.of("interop_threads", "1"), plan.cells().get(2).execution().backendSettings());
     }
 
     @Test
@@ -78,8 +81,8 @@ class ExampleSuitesTest {
         Set<String> pairs = plan.cells().stream().map(c -> c.dataset().name() + "/" + c.architecture())
                 .collect(Collectors.toSet());
         assertEquals(9, pairs.size());
-        assertTrue(plan.cells().stream().allMatch(c -> c.dataset().imageSize() == 224 && c.batchSize() == 128
-                && c.epochs() == 25 && c.dataset().grayscale()));
+        assertTrue(plan.cells().stream().allMatch(c -> c.dataset().imageSize() == 224 && c.training().batchSize() == 128
+                && c.training().epochs() == 25 && c.dataset().grayscale()));
         assertEquals(8, plan.datasets().get("affectnet-hq").classes().size());
     }
 }

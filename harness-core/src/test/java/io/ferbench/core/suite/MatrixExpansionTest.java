@@ -1,5 +1,13 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.ScheduleSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+
 import static io.ferbench.core.suite.SuiteTexts.SYNTHETIC_HEADER;
 import static io.ferbench.core.suite.SuiteTexts.plan;
 import static io.ferbench.core.suite.SuiteTexts.rejected;
@@ -14,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class MatrixExpansionTest {
 
-    private static String combination(CellSpec cell) {
-        return cell.architecture() + "/" + cell.backend() + "/" + cell.batchSize();
+    private static String combination(Cell cell) {
+        return cell.architecture() + "/" + cell.backend() + "/" + cell.training().batchSize();
     }
 
     private static List<String> combinations(SuitePlan plan) {
@@ -61,10 +69,10 @@ class MatrixExpansionTest {
                     - {backend: djl, architecture: resnet18, learning_rate: 0.01}
                 """);
         assertEquals(4, plan.cells().size());
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             boolean extended = cell.backend().equals("djl") && cell.architecture().equals("resnet18");
-            assertEquals(extended ? 0.01 : 0.001, cell.optimizer().learningRate(), cell.id());
-            assertEquals(extended ? 0.01 : 0.001, cell.axes().get("learning_rate"));
+            assertEquals(extended ? 0.01 : 0.001, cell.training().optimizer().learningRate(), cell.id());
+            assertEquals(extended ? "0.01" : "0.001", cell.axes().get("learning_rate"));
         }
         // the learning rate now varies, so it is part of the ids
         assertEquals("000-djl-resnet18-synthetic-48-lr0.01-r0", plan.cells().get(0).id());
@@ -82,10 +90,10 @@ class MatrixExpansionTest {
                     - {backend: dl4j, architecture: shufflenet_v2_x1_0}
                 """);
         assertEquals(9, plan.cells().size());
-        CellSpec added = plan.cells().stream().filter(c -> c.backend().equals("dl4j")).findFirst().orElseThrow();
+        Cell added = plan.cells().stream().filter(c -> c.backend().equals("dl4j")).findFirst().orElseThrow();
         assertEquals("shufflenet_v2_x1_0", added.architecture());
-        assertEquals(64, added.batchSize(), "an axis the entry leaves out takes its first written value");
-        assertEquals(25, added.epochs(), "an axis the matrix leaves out takes its default");
+        assertEquals(64, added.training().batchSize(), "an axis the entry leaves out takes its first written value");
+        assertEquals(25, added.training().epochs(), "an axis the matrix leaves out takes its default");
         // new values sort after the written ones of their axis
         assertEquals(added, plan.cells().get(plan.cells().size() - 1));
     }
@@ -102,7 +110,7 @@ class MatrixExpansionTest {
                     - {architecture: resnet18, learning_rate: 0.5}
                 """);
         List<String> cells = plan.cells().stream()
-                .map(c -> c.architecture() + "/" + c.optimizer().learningRate() + "/" + c.epochs()).toList();
+                .map(c -> c.architecture() + "/" + c.training().optimizer().learningRate() + "/" + c.training().epochs()).toList();
         assertEquals(List.of("resnet18/0.1/7", "resnet18/0.01/7", "resnet18/0.5/25",
                 "mobilenet_v2/0.1/3", "mobilenet_v2/0.01/3"), cells);
     }
@@ -118,8 +126,8 @@ class MatrixExpansionTest {
                     - {epochs: 10}
                     - {backend: dl4j, architecture: shufflenet_v2_x1_0}
                 """);
-        List<String> cells = plan.cells().stream().map(c -> combination(c) + "/" + c.optimizer().learningRate()
-                + "/" + c.epochs()).toList();
+        List<String> cells = plan.cells().stream().map(c -> combination(c) + "/" + c.training().optimizer().learningRate()
+                + "/" + c.training().epochs()).toList();
         assertEquals(List.of("resnet18/djl/128/0.01/10", "resnet18/tensorflow/128/0.001/10",
                 "mobilenet_v2/djl/128/0.001/10", "mobilenet_v2/tensorflow/128/0.001/10",
                 "shufflenet_v2_x1_0/dl4j/128/0.001/25"), cells);
@@ -133,9 +141,9 @@ class MatrixExpansionTest {
                   include:
                     - {backend: dl4j, threads: 4}
                 """;
-        assertEquals(List.of(0, 4), plan(extendsDl4j).cells().stream().map(CellSpec::threads).toList());
+        assertEquals(List.of(0, 4), plan(extendsDl4j).cells().stream().map(c -> c.execution().threads()).toList());
         String addsACell = extendsDl4j.replace("  include:", "  threads: 0\n  include:");
-        assertEquals(List.of(0, 0, 4), plan(addsACell).cells().stream().map(CellSpec::threads).toList());
+        assertEquals(List.of(0, 0, 4), plan(addsACell).cells().stream().map(c -> c.execution().threads()).toList());
     }
 
     @Test
@@ -174,7 +182,7 @@ class MatrixExpansionTest {
                 matrix:
                   learning_rate: {log_range: {from: 0.1, to: 1.0e-9, per_decade: 1}}
                 """);
-        List<Double> rates = plan.cells().stream().map(c -> c.optimizer().learningRate()).toList();
+        List<Double> rates = plan.cells().stream().map(c -> c.training().optimizer().learningRate()).toList();
         assertEquals(List.of(0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9), rates);
         assertEquals("008-djl-resnet18-synthetic-48-lr1e-9-r0", plan.cells().get(8).id());
     }
@@ -186,7 +194,7 @@ class MatrixExpansionTest {
                   learning_rate:
                     log_range: {from: 0.001, to: 0.1, per_decade: 2}
                 """);
-        List<Double> rates = plan.cells().stream().map(c -> c.optimizer().learningRate()).toList();
+        List<Double> rates = plan.cells().stream().map(c -> c.training().optimizer().learningRate()).toList();
         assertEquals(List.of(0.001, 0.00316227766017, 0.01, 0.0316227766017, 0.1), rates);
     }
 
@@ -217,7 +225,7 @@ class MatrixExpansionTest {
                   dataset: [a, b]
                 """);
         List<String> order = plan.cells().stream().map(c -> String.join("/", c.dataset().name(), c.architecture(),
-                c.backend(), Double.toString(c.optimizer().learningRate()), Integer.toString(c.epochs()))).toList();
+                c.backend(), Double.toString(c.training().optimizer().learningRate()), Integer.toString(c.training().epochs()))).toList();
         assertEquals(32, order.size());
         assertEquals(List.of("a/mobilenet_v2/tensorflow/0.1/2", "a/mobilenet_v2/tensorflow/0.1/1",
                 "a/mobilenet_v2/tensorflow/0.01/2", "a/mobilenet_v2/tensorflow/0.01/1",
@@ -230,26 +238,26 @@ class MatrixExpansionTest {
     void everyDefaultIsFilledIn() {
         SuitePlan plan = plan(SYNTHETIC_HEADER + "matrix: {}\n");
         assertEquals(1, plan.cells().size());
-        CellSpec cell = plan.cells().get(0);
+        Cell cell = plan.cells().get(0);
         assertEquals("test", cell.suite());
         assertEquals("000-djl-resnet18-synthetic-48-r0", cell.id());
         assertEquals("resnet18", cell.architecture());
-        assertEquals(1.0, cell.widthMultiplier());
+        assertEquals(1.0, cell.network().widthMultiplier());
         assertEquals("djl", cell.backend());
-        assertEquals("auto", cell.device());
-        assertEquals(0, cell.threads());
-        assertEquals(128, cell.batchSize());
-        assertEquals(25, cell.epochs());
+        assertEquals(Device.AUTO, cell.execution().device());
+        assertEquals(0, cell.execution().threads());
+        assertEquals(128, cell.training().batchSize());
+        assertEquals(25, cell.training().epochs());
         assertEquals(new io.ferbench.api.backend.OptimizerSpec("adam", 0.001, 0.9, 0.999, 1e-8, 0.0),
-                cell.optimizer());
-        assertEquals(new EarlyStoppingSpec(true, "val_loss", 5, 0.0, true), cell.earlyStopping());
+                cell.training().optimizer());
+        assertEquals(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 5, 0.0, true), cell.training().earlyStopping());
         assertEquals(0, cell.seed());
         assertEquals(0, cell.repeat());
-        assertEquals(3600, cell.timeoutSeconds());
-        assertEquals(java.util.Map.of(), cell.backendSettings());
-        assertEquals(io.ferbench.api.arch.Stem.STANDARD, cell.stem());
-        assertEquals(ScheduleSpec.constant(), cell.schedule());
-        assertEquals(0.0, cell.labelSmoothing());
+        assertEquals(3600, cell.execution().timeoutSeconds());
+        assertEquals(java.util.Map.of(), cell.execution().backendSettings());
+        assertEquals(io.ferbench.api.arch.Stem.STANDARD, cell.network().stem());
+        assertEquals(ScheduleSpec.constant(), cell.training().schedule());
+        assertEquals(0.0, cell.training().labelSmoothing());
         assertEquals(new DatasetSpec("synthetic-48", "synthetic", null, null, List.of(), 300, 48, true, null, 0),
                 cell.dataset());
         assertEquals(List.of("dataset", "classes", "images_per_class", "architecture", "width_multiplier", "backend",
@@ -258,12 +266,12 @@ class MatrixExpansionTest {
                 "epsilon", "weight_decay", "label_smoothing",
                 "early_stopping", "monitor", "patience", "min_delta", "restore_best", "seed"),
                 List.copyOf(cell.axes().keySet()));
-        assertEquals(List.of(), cell.axes().get("classes"), "the dataset's classes: all of them");
-        assertEquals(300, cell.axes().get("images_per_class"), "the dataset's cap");
-        assertEquals(AugmentationSpec.none(), cell.augmentation());
-        assertFalse(cell.classWeights());
-        assertFalse(cell.oversample());
-        assertEquals(InitSpec.scratch(), cell.init());
+        assertEquals("[]", cell.axes().get("classes"), "the dataset's classes: all of them");
+        assertEquals("300", cell.axes().get("images_per_class"), "the dataset's cap");
+        assertEquals(AugmentationSpec.none(), cell.training().augmentation());
+        assertFalse(cell.training().classWeights());
+        assertFalse(cell.training().oversample());
+        assertEquals(InitSpec.scratch(), cell.network().init());
         assertEquals("", plan.description());
         assertEquals(null, plan.file());
         assertEquals(48, plan.datasets().get("synthetic-48").imageSize());
@@ -311,23 +319,23 @@ class MatrixExpansionTest {
                   djl: {}
                 """);
         assertEquals("every key once", plan.description());
-        CellSpec cell = plan.cells().get(1);
+        Cell cell = plan.cells().get(1);
         assertEquals(new DatasetSpec("affect", "labels-csv", "affectnet/labels.csv", "affectnet",
                 List.of("happy", "sad"), 50, 64, false, 0.5, 7), cell.dataset());
         assertEquals(3, cell.dataset().channels());
         assertEquals("shufflenet_v2_x0_5", cell.architecture());
-        assertEquals(0.5, cell.widthMultiplier());
-        assertEquals("cpu", cell.device());
-        assertEquals(2, cell.threads());
-        assertEquals(16, cell.batchSize());
-        assertEquals(3, cell.epochs());
+        assertEquals(0.5, cell.network().widthMultiplier());
+        assertEquals(Device.CPU, cell.execution().device());
+        assertEquals(2, cell.execution().threads());
+        assertEquals(16, cell.training().batchSize());
+        assertEquals(3, cell.training().epochs());
         assertEquals(new io.ferbench.api.backend.OptimizerSpec("adam", 1e-4, 0.8, 0.99, 1e-7, 5e-4),
-                cell.optimizer());
-        assertEquals(new EarlyStoppingSpec(false, "val_accuracy", 2, 0.01, false), cell.earlyStopping());
+                cell.training().optimizer());
+        assertEquals(new EarlyStoppingSpec(false, EarlyStoppingSpec.Monitor.VAL_ACCURACY, 2, 0.01, false), cell.training().earlyStopping());
         assertEquals(43, cell.seed());
-        assertEquals(42, cell.axes().get("seed"), "axes hold the written seed, so repeats group together");
-        assertEquals(90, cell.timeoutSeconds());
-        assertEquals(java.util.Map.of("onednn", "true", "workspaces", "none"), cell.backendSettings());
+        assertEquals("42", cell.axes().get("seed"), "axes hold the written seed, so repeats group together");
+        assertEquals(90, cell.execution().timeoutSeconds());
+        assertEquals(java.util.Map.of("onednn", "true", "workspaces", "none"), cell.execution().backendSettings());
     }
 
     @Test
@@ -339,9 +347,9 @@ class MatrixExpansionTest {
                 repeats: 3
                 """);
         assertEquals(6, plan.cells().size());
-        assertEquals(List.of(42L, 43L, 44L, 42L, 43L, 44L), plan.cells().stream().map(CellSpec::seed).toList());
-        assertEquals(List.of(0, 1, 2, 0, 1, 2), plan.cells().stream().map(CellSpec::repeat).toList());
-        assertEquals(List.of(0, 1, 2, 3, 4, 5), plan.cells().stream().map(CellSpec::index).toList());
+        assertEquals(List.of(42L, 43L, 44L, 42L, 43L, 44L), plan.cells().stream().map(Cell::seed).toList());
+        assertEquals(List.of(0, 1, 2, 0, 1, 2), plan.cells().stream().map(Cell::repeat).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), plan.cells().stream().map(Cell::index).toList());
         assertEquals("002-djl-resnet18-synthetic-48-r2", plan.cells().get(2).id());
         assertEquals("003-djl-mobilenet_v2-synthetic-48-r0", plan.cells().get(3).id());
     }
@@ -356,10 +364,10 @@ class MatrixExpansionTest {
                   early_stopping: [true, false]
                   device: [cpu, gpu]
                 """;
-        List<String> ids = plan(suite).cells().stream().map(CellSpec::id).toList();
+        List<String> ids = plan(suite).cells().stream().map(Cell::id).toList();
         assertEquals(32, ids.size());
         assertEquals(32, Set.copyOf(ids).size());
-        assertEquals(ids, plan(suite).cells().stream().map(CellSpec::id).toList());
+        assertEquals(ids, plan(suite).cells().stream().map(Cell::id).toList());
         assertTrue(ids.stream().allMatch(id -> id.matches("[A-Za-z0-9._-]+")), ids.toString());
         assertEquals("000-djl-resnet18-synthetic-48-cpu-bs32-lr0.1-es_on-r0", ids.get(0));
         assertEquals("031-djl-resnet18-synthetic-48-gpu-bs64-lr0.001-es_off-r0", ids.get(31));

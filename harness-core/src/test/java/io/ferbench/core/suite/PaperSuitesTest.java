@@ -1,5 +1,9 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.DatasetSpec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,21 +40,21 @@ class PaperSuitesTest {
     void table3HasTheStudysDatasetsAndTrainingSetupOnEveryBackend() {
         SuitePlan plan = plan("table3.yaml");
         assertEquals(3 * 3 * 3 * 3, plan.cells().size(), "datasets x architectures x backends x 3 seeds");
-        for (CellSpec c : plan.cells()) {
+        for (Cell c : plan.cells()) {
             assertEquals(224, c.dataset().imageSize());
             assertTrue(c.dataset().grayscale());
-            assertEquals(128, c.batchSize());
-            assertEquals(25, c.epochs());
-            assertEquals("adam", c.optimizer().type());
-            assertEquals(0.001, c.optimizer().learningRate());
-            assertTrue(c.earlyStopping().enabled());
-            assertEquals("val_loss", c.earlyStopping().monitor());
-            assertTrue(c.init().fromScratch());
+            assertEquals(128, c.training().batchSize());
+            assertEquals(25, c.training().epochs());
+            assertEquals("adam", c.training().optimizer().type());
+            assertEquals(0.001, c.training().optimizer().learningRate());
+            assertTrue(c.training().earlyStopping().enabled());
+            assertEquals(EarlyStoppingSpec.Monitor.VAL_LOSS, c.training().earlyStopping().monitor());
+            assertTrue(c.network().init().fromScratch());
         }
-        assertEquals(Set.of("djl", "tensorflow", "dl4j"), plan.cells().stream().map(CellSpec::backend)
+        assertEquals(Set.of("djl", "tensorflow", "dl4j"), plan.cells().stream().map(Cell::backend)
                 .collect(Collectors.toSet()));
         assertEquals(List.of("resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"), plan.cells().stream()
-                .map(CellSpec::architecture).distinct().toList());
+                .map(Cell::architecture).distinct().toList());
         // Table 1: 3 classes / 5,000 images, 8 / 10,000, 13 / 15,000
         Map<String, DatasetSpec> datasets = plan.datasets();
         assertEquals(3, datasets.get("fer2013").knownClassCount());
@@ -66,22 +70,22 @@ class PaperSuitesTest {
     @Test
     void theLearningRateSweepIsTheStudysGrid() {
         assertEquals(List.of(0.1, 0.01, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9), plan("learning-rate.yaml").cells()
-                .stream().map(c -> c.optimizer().learningRate()).distinct().toList());
+                .stream().map(c -> c.training().optimizer().learningRate()).distinct().toList());
     }
 
     @Test
     void transferComparesScratchImagenetAndAffectnetPretrainingWithHeadAndDeepTuning() {
         SuitePlan plan = plan("transfer.yaml");
-        CellSpec pretrain = plan.cells().stream().filter(c -> c.dataset().name().equals("affectnet-hq")).findFirst()
+        Cell pretrain = plan.cells().stream().filter(c -> c.dataset().name().equals("affectnet-hq")).findFirst()
                 .orElseThrow();
-        List<CellSpec> fromAffectnet = plan.cells().stream().filter(c -> c.init().checkpoint().equals("affectnet"))
+        List<Cell> fromAffectnet = plan.cells().stream().filter(c -> c.network().init().checkpoint().equals("affectnet"))
                 .toList();
         assertEquals(2 * 3 * 2, fromAffectnet.size(), "two datasets x three backends x {head, all}");
-        assertTrue(fromAffectnet.stream().allMatch(c -> c.init().sourceCell().equals(pretrain.id())
+        assertTrue(fromAffectnet.stream().allMatch(c -> c.network().init().sourceCell().equals(pretrain.id())
                 && c.index() > pretrain.index()), "every backend fine-tunes from the one DJL-pretrained cell");
-        assertTrue(plan.cells().stream().filter(c -> c.init().checkpoint().equals("imagenet"))
-                .allMatch(c -> c.init().path().equals("imagenet/resnet18.safetensors")));
-        assertEquals(0, plan.cells().stream().filter(c -> c.init().fromScratch() && c.init().headOnly()).count());
+        assertTrue(plan.cells().stream().filter(c -> c.network().init().checkpoint().equals("imagenet"))
+                .allMatch(c -> c.network().init().path().equals("imagenet/resnet18.safetensors")));
+        assertEquals(0, plan.cells().stream().filter(c -> c.network().init().fromScratch() && c.network().init().headOnly()).count());
     }
 
     @Test
@@ -93,10 +97,10 @@ class PaperSuitesTest {
                 .distinct().sorted().toList());
         SuitePlan imbalance = plan("imbalance.yaml");
         assertEquals(4 * 3, imbalance.cells().size());
-        assertTrue(imbalance.cells().stream().anyMatch(c -> c.classWeights() && c.oversample()));
+        assertTrue(imbalance.cells().stream().anyMatch(c -> c.training().classWeights() && c.training().oversample()));
         assertTrue(imbalance.cells().stream().allMatch(c -> c.dataset().imagesPerClass() == null),
                 "uncapped: FER2013's own imbalance");
         assertEquals(List.of("none", "study", "strong"), plan("augmentation.yaml").cells().stream()
-                .map(c -> c.augmentation().name()).distinct().toList());
+                .map(c -> c.training().augmentation().name()).distinct().toList());
     }
 }

@@ -1,5 +1,9 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.InitSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+
 import static io.ferbench.core.suite.SuiteTexts.plan;
 import static io.ferbench.core.suite.SuiteTexts.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +31,7 @@ class StudyAxesTest {
             """;
 
     private static List<String> ids(SuitePlan plan) {
-        return plan.cells().stream().map(CellSpec::id).toList();
+        return plan.cells().stream().map(Cell::id).toList();
     }
 
     private static String message(SuiteException e) {
@@ -48,17 +52,17 @@ class StudyAxesTest {
         assertEquals(List.of("000-djl-resnet18-fer-cls2_happy.sad-ipc20-r0", "001-djl-resnet18-fer-cls2_happy.sad-ipc50-r0",
                 "002-djl-resnet18-fer-cls3_happy.sad.angry-ipc20-r0", "003-djl-resnet18-fer-cls3_happy.sad.angry-ipc50-r0"),
                 ids(ablation));
-        CellSpec last = ablation.cells().get(3);
+        Cell last = ablation.cells().get(3);
         assertEquals(List.of("happy", "sad", "angry"), last.dataset().classes());
         assertEquals(50, last.dataset().imagesPerClass());
-        assertEquals(List.of("happy", "sad", "angry"), last.axes().get("classes"));
+        assertEquals("[happy, sad, angry]", last.axes().get("classes"));
     }
 
     @Test
     void unwrittenClassesAndCapAreEachDatasetsOwn() {
         SuitePlan plan = plan(TWO_DATASETS + "matrix:\n  dataset: [fer, tiny]\n");
-        CellSpec fer = plan.cells().get(0);
-        CellSpec tiny = plan.cells().get(1);
+        Cell fer = plan.cells().get(0);
+        Cell tiny = plan.cells().get(1);
         assertEquals(List.of("angry", "happy", "sad"), fer.dataset().classes());
         assertEquals(100, fer.dataset().imagesPerClass());
         assertEquals(List.of(), tiny.dataset().classes());
@@ -101,9 +105,9 @@ class StudyAxesTest {
                 """);
         assertEquals(List.of("000-djl-resnet18-fer-aug_none-r0", "001-djl-resnet18-fer-aug_light-r0",
                 "002-djl-resnet18-fer-aug_strong-r0"), ids(plan));
-        assertEquals(AugmentationSpec.none(), plan.cells().get(0).augmentation());
-        assertEquals(new AugmentationSpec("light", true, 10, 0, 1, 0, 0), plan.cells().get(1).augmentation());
-        assertEquals(new AugmentationSpec("strong", true, 15, 0.1, 0.8, 0.2, 0.3), plan.cells().get(2).augmentation());
+        assertEquals(AugmentationSpec.none(), plan.cells().get(0).training().augmentation());
+        assertEquals(new AugmentationSpec("light", true, 10, 0, 1, 0, 0), plan.cells().get(1).training().augmentation());
+        assertEquals(new AugmentationSpec("strong", true, 15, 0.1, 0.8, 0.2, 0.3), plan.cells().get(2).training().augmentation());
 
         SuiteException undefined = rejected(TWO_DATASETS + "matrix:\n  dataset: fer\n  augmentation: lite\n");
         assertTrue(message(undefined).contains("augmentation profile 'lite' is not defined under augmentations"),
@@ -126,7 +130,7 @@ class StudyAxesTest {
                 """);
         assertEquals(List.of("000-djl-resnet18-fer-cw_off-os_off-r0", "001-djl-resnet18-fer-cw_off-os_on-r0",
                 "002-djl-resnet18-fer-cw_on-os_off-r0", "003-djl-resnet18-fer-cw_on-os_on-r0"), ids(plan));
-        assertTrue(plan.cells().get(3).classWeights() && plan.cells().get(3).oversample());
+        assertTrue(plan.cells().get(3).training().classWeights() && plan.cells().get(3).training().oversample());
     }
 
     @Test
@@ -151,22 +155,22 @@ class StudyAxesTest {
                 """);
         // per architecture: tiny from scratch, pretrained x {all, head}; fer from scratch (10 epochs)
         assertEquals(16, plan.cells().size(), ids(plan).toString());
-        for (CellSpec cell : plan.cells()) {
-            if (cell.init().fromScratch()) {
+        for (Cell cell : plan.cells()) {
+            if (cell.network().init().fromScratch()) {
                 continue;
             }
-            CellSpec source = plan.cells().stream().filter(c -> c.id().equals(cell.init().sourceCell())).findFirst()
+            Cell source = plan.cells().stream().filter(c -> c.id().equals(cell.network().init().sourceCell())).findFirst()
                     .orElseThrow();
             assertTrue(source.index() < cell.index(), "source " + source.id() + " runs before " + cell.id());
             assertEquals("fer", source.dataset().name());
             assertEquals(cell.architecture(), source.architecture());
             assertEquals(cell.repeat(), source.repeat());
-            assertEquals(10, source.epochs());
-            assertTrue(source.init().fromScratch());
-            assertEquals(InitSpec.CELL, cell.init().kind());
-            assertEquals("fer-pretrained", cell.init().checkpoint());
+            assertEquals(10, source.training().epochs());
+            assertTrue(source.network().init().fromScratch());
+            assertEquals(InitSpec.Source.CELL, cell.network().init().source());
+            assertEquals("fer-pretrained", cell.network().init().checkpoint());
         }
-        assertEquals(4, plan.cells().stream().filter(c -> c.init().headOnly()).count());
+        assertEquals(4, plan.cells().stream().filter(c -> c.network().init().headOnly()).count());
         for (int i = 0; i < plan.cells().size(); i++) {
             assertEquals(i, plan.cells().get(i).index());
             assertTrue(plan.cells().get(i).id().startsWith(String.format("%03d-", i)), plan.cells().get(i).id());
@@ -186,7 +190,7 @@ class StudyAxesTest {
                 """);
         assertEquals(2, plan.cells().size());
         assertEquals("djl", plan.cells().get(0).backend());
-        assertEquals(plan.cells().get(0).id(), plan.cells().get(1).init().sourceCell());
+        assertEquals(plan.cells().get(0).id(), plan.cells().get(1).network().init().sourceCell());
     }
 
     @Test
@@ -246,9 +250,9 @@ class StudyAxesTest {
                   init: imagenet
                   tune: head
                 """);
-        assertEquals(new InitSpec("imagenet", InitSpec.FILE, null, "imagenet/resnet18.safetensors", false,
-                InitSpec.TUNE_HEAD), plan.cells().get(0).init());
-        assertEquals("imagenet/mobilenet_v2.safetensors", plan.cells().get(1).init().path());
+        assertEquals(new InitSpec("imagenet", InitSpec.Source.FILE, null, "imagenet/resnet18.safetensors", false,
+                InitSpec.Tune.HEAD), plan.cells().get(0).network().init());
+        assertEquals("imagenet/mobilenet_v2.safetensors", plan.cells().get(1).network().init().path());
 
         assertEquals("checkpoints.x.path", rejected(TWO_DATASETS + "checkpoints:\n  x: {kind: file}\nmatrix: {dataset: fer}\n")
                 .key());
@@ -266,6 +270,6 @@ class StudyAxesTest {
                     - {classes: [happy, sad], epochs: 3}
                 """);
         assertEquals(Map.of("epochs", 3, "classes", List.of("happy", "sad")), Map.of(
-                "epochs", plan.cells().get(0).epochs(), "classes", plan.cells().get(0).dataset().classes()));
+                "epochs", plan.cells().get(0).training().epochs(), "classes", plan.cells().get(0).dataset().classes()));
     }
 }

@@ -1,5 +1,7 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +37,7 @@ class SuiteDocsTest {
         String example = docs.substring(start, docs.indexOf("```", start));
         assertEquals(List.of("000-djl-resnet18-synthetic-48-r0", "001-djl-mobilenet_v2-synthetic-48-r0",
                         "002-djl-shufflenet_v2_x1_0-synthetic-48-r0"),
-                Suites.plan(example, "docs/suites.md").cells().stream().map(CellSpec::id).toList());
+                Suites.plan(example, "docs/suites.md").cells().stream().map(Cell::id).toList());
         assertTrue(docs.contains("`000-djl-resnet18-synthetic-48-r0`"));
     }
 }

@@ -31,8 +31,8 @@ class SuiteKeysTest {
 
     @Test
     void onlyTheDatasetAxisHasNoDefault() {
-        for (Axis axis : Axis.values()) {
-            if (axis == Axis.DATASET) {
+        for (MatrixAxis axis : MatrixAxis.values()) {
+            if (axis == MatrixAxis.DATASET) {
                 assertNull(axis.defaultValue());
             } else {
                 assertTrue(axis.defaultValue() != null, axis.key());
@@ -42,9 +42,9 @@ class SuiteKeysTest {
 
     @Test
     void shortNamesAreNotKeys() {
-        for (String shortName : Axis.shortNames().keySet()) {
+        for (String shortName : MatrixAxis.shortNames().keySet()) {
             assertNull(SuiteKeys.MATRIX_KEYS.get(shortName), shortName);
         }
-        assertEquals("learning_rate", Axis.shortNames().get("lr"));
+        assertEquals("learning_rate", MatrixAxis.shortNames().get("lr"));
     }
 }

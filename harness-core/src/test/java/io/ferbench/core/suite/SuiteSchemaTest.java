@@ -1,5 +1,7 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,9 +139,9 @@ class SuiteSchemaTest {
         }
         SuitePlan plan = Suites.plan(new YAMLMapper().writeValueAsString(suite), "every-key.yaml");
         // every axis is written, so the include entry matches nothing and adds a fourth cell
-        assertEquals(List.of(0.1, 0.01, 0.001, 0.1), plan.cells().stream().map(c -> c.optimizer().learningRate())
+        assertEquals(List.of(0.1, 0.01, 0.001, 0.1), plan.cells().stream().map(c -> c.training().optimizer().learningRate())
                 .toList());
-        assertEquals(List.of(25, 25, 25, 3), plan.cells().stream().map(CellSpec::epochs).toList());
+        assertEquals(List.of(25, 25, 25, 3), plan.cells().stream().map(c -> c.training().epochs()).toList());
 
         for (String key : propertyNames(defs.get("matrix-entry"))) {
             Object value = key.equals("dataset") ? "all-keys"

@@ -1,5 +1,9 @@
 package io.ferbench.core.suite;
 
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.ScheduleSpec;
+import io.ferbench.api.cell.DatasetRemedies;
+
 import static io.ferbench.core.suite.SuiteTexts.FILE;
 import static io.ferbench.core.suite.SuiteTexts.SYNTHETIC_HEADER;
 import static io.ferbench.core.suite.SuiteTexts.rejected;
@@ -114,13 +118,13 @@ class SuiteValidationTest {
                   epochs: 5
                 """, FILE);
         assertEquals(2, plan.cells().size());
-        CellSpec small = plan.cells().get(1);
-        assertEquals(io.ferbench.api.arch.Stem.SMALL, small.stem());
-        assertEquals(new ScheduleSpec(ScheduleSpec.COSINE, 2), small.schedule());
+        Cell small = plan.cells().get(1);
+        assertEquals(io.ferbench.api.arch.Stem.SMALL, small.network().stem());
+        assertEquals(new ScheduleSpec(ScheduleSpec.Kind.COSINE, 2), small.training().schedule());
         assertTrue(small.id().contains("stem_small"), small.id());
-        CellSpec plain = Suites.plan(SYNTHETIC_HEADER + "matrix: {}\n", FILE).cells().get(0);
-        assertEquals(io.ferbench.api.arch.Stem.STANDARD, plain.stem());
-        assertEquals(ScheduleSpec.constant(), plain.schedule());
+        Cell plain = Suites.plan(SYNTHETIC_HEADER + "matrix: {}\n", FILE).cells().get(0);
+        assertEquals(io.ferbench.api.arch.Stem.STANDARD, plain.network().stem());
+        assertEquals(ScheduleSpec.constant(), plain.training().schedule());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.core.suite.EarlyStoppingSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class EarlyStoppingTest {
 
     @Test
     void stopsAfterPatienceEpochsWithoutImprovement() {
-        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 2, 0, true));
+        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0, true));
         assertEquals(List.of(IMPROVED, IMPROVED, IMPROVED, NO_IMPROVEMENT, STOP), feedLosses(es, 1.0, 0.9, 0.8, 0.85, 0.81));
         assertEquals(3, es.bestEpoch());
         assertEquals(0.8, es.bestValue());
@@ -30,7 +30,7 @@ class EarlyStoppingTest {
 
     @Test
     void anImprovementResetsThePatienceCounter() {
-        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 2, 0, false));
+        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0, false));
         assertEquals(List.of(IMPROVED, NO_IMPROVEMENT, IMPROVED, NO_IMPROVEMENT, STOP),
                 feedLosses(es, 1.0, 1.1, 0.9, 0.95, 0.92));
         assertEquals(3, es.bestEpoch());
@@ -38,17 +38,17 @@ class EarlyStoppingTest {
 
     @Test
     void changesSmallerThanMinDeltaAreNotImprovements() {
-        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 2, 0.05, false));
+        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.05, false));
         // 0.97 and 0.96 are better than 1.0, but not by more than 0.05
         assertEquals(List.of(IMPROVED, NO_IMPROVEMENT, STOP), feedLosses(es, 1.0, 0.97, 0.96));
         assertEquals(1, es.bestEpoch());
-        EarlyStopping exact = new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 2, 0.05, false));
+        EarlyStopping exact = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.05, false));
         assertEquals(List.of(IMPROVED, IMPROVED), feedLosses(exact, 1.0, 0.9));
     }
 
     @Test
     void accuracyIsMonitoredUpwards() {
-        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, "val_accuracy", 1, 0.01, false));
+        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_ACCURACY, 1, 0.01, false));
         assertEquals(IMPROVED, es.update(1, 9.9, 0.50));
         assertEquals(IMPROVED, es.update(2, 9.9, 0.60));
         assertEquals(STOP, es.update(3, 0.1, 0.605)); // a far better loss does not matter
@@ -57,7 +57,7 @@ class EarlyStoppingTest {
 
     @Test
     void patienceZeroStopsAtTheFirstEpochThatDoesNotImprove() {
-        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 0, 0, false));
+        EarlyStopping es = new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 0, 0, false));
         assertEquals(List.of(IMPROVED, IMPROVED, STOP), feedLosses(es, 1.0, 0.5, 0.5));
     }
 
@@ -72,11 +72,11 @@ class EarlyStoppingTest {
     @Test
     void rejectsUnknownMonitorAndNegativeSettings() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EarlyStopping(new EarlyStoppingSpec(true, "loss", 2, 0, false)));
+                () -> EarlyStoppingSpec.Monitor.of("loss"));
         assertTrue(e.getMessage().contains("'loss'") && e.getMessage().contains("val_loss"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", -1, 0, false)));
+                () -> new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, -1, 0, false)));
         assertThrows(IllegalArgumentException.class,
-                () -> new EarlyStopping(new EarlyStoppingSpec(true, "val_loss", 1, -0.1, false)));
+                () -> new EarlyStopping(new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 1, -0.1, false)));
     }
 }

@@ -12,8 +12,8 @@ import io.ferbench.api.backend.Batch;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.core.data.PreparedDataset;
-import io.ferbench.core.suite.EarlyStoppingSpec;
-import io.ferbench.core.suite.ScheduleSpec;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +32,7 @@ class TrainerTest {
     @Test
     void earlyStoppingEndsAfterPatienceAndRestoresTheBestEpochsWeights() {
         ScriptedModel model = new ScriptedModel(losses(1.0, 0.8, 0.9, 0.95, 0.5, 0.4), STEPS, 0);
-        TrainingOutcome out = new Trainer(plan(6, new EarlyStoppingSpec(true, "val_loss", 2, 0, true)),
+        TrainingOutcome out = new Trainer(plan(6, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0, true)),
                 TrainingListener.NONE).train(model, DATA);
         TrainingSummary s = out.summary();
         assertFalse(out.diverged());
@@ -49,7 +49,7 @@ class TrainerTest {
     @Test
     void minDeltaDecidesWhatCountsAsImprovement() {
         ScriptedModel model = new ScriptedModel(losses(1.0, 0.98, 0.97, 0.5), STEPS, 0);
-        TrainingSummary s = new Trainer(plan(4, new EarlyStoppingSpec(true, "val_loss", 2, 0.05, true)),
+        TrainingSummary s = new Trainer(plan(4, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.05, true)),
                 TrainingListener.NONE).train(model, DATA).summary();
         assertEquals(3, s.epochsRun());
         assertEquals(1, s.bestEpoch());
@@ -59,7 +59,7 @@ class TrainerTest {
     @Test
     void bestWeightsAreRestoredAlsoWhenTheEpochBudgetRunsOut() {
         ScriptedModel model = new ScriptedModel(losses(1.0, 0.7, 0.9), STEPS, 0);
-        TrainingSummary s = new Trainer(plan(3, new EarlyStoppingSpec(true, "val_loss", 5, 0, true)),
+        TrainingSummary s = new Trainer(plan(3, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 5, 0, true)),
                 TrainingListener.NONE).train(model, DATA).summary();
         assertFalse(s.stoppedEarly());
         assertTrue(s.restoredBest());
@@ -69,7 +69,7 @@ class TrainerTest {
     @Test
     void withoutRestoreBestOrWithoutEarlyStoppingTheLastWeightsStay() {
         ScriptedModel noRestore = new ScriptedModel(losses(1.0, 0.7, 0.9, 0.9), STEPS, 0);
-        TrainingSummary s = new Trainer(plan(4, new EarlyStoppingSpec(true, "val_loss", 2, 0, false)),
+        TrainingSummary s = new Trainer(plan(4, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0, false)),
                 TrainingListener.NONE).train(noRestore, DATA).summary();
         assertTrue(s.stoppedEarly());
         assertFalse(s.restoredBest());
@@ -172,7 +172,7 @@ class TrainerTest {
     void aCosineScheduleWithWarmUpSetsTheRateBeforeEveryStepAndEpochRecordsItsFirstRate() {
         ScriptedModel model = new ScriptedModel(losses(1.0, 0.9, 0.8, 0.7), STEPS, 0);
         TrainingPlan plan = new TrainingPlan(4, 4, 42, 0.01, EarlyStoppingSpec.off(), 100, null, false,
-                new ScheduleSpec(ScheduleSpec.COSINE, 1));
+                new ScheduleSpec(ScheduleSpec.Kind.COSINE, 1));
         TrainingSummary s = new Trainer(plan, TrainingListener.NONE).train(model, DATA).summary();
         assertEquals(4 * STEPS, model.learningRates.size(), "one rate per step");
         // warm-up over the 3 steps of epoch 1, then cosine over the remaining 9
@@ -197,8 +197,8 @@ class TrainerTest {
     @Test
     void aPlateauScheduleDividesTheRateByTenAfterTwoEpochsWithoutImprovement() {
         ScriptedModel model = new ScriptedModel(losses(1.0, 0.8, 0.9, 0.85, 0.7, 0.75), STEPS, 0);
-        TrainingPlan plan = new TrainingPlan(6, 4, 42, 0.01, new EarlyStoppingSpec(false, "val_loss", 5, 0, false),
-                100, null, false, new ScheduleSpec(ScheduleSpec.PLATEAU, 0));
+        TrainingPlan plan = new TrainingPlan(6, 4, 42, 0.01, new EarlyStoppingSpec(false, EarlyStoppingSpec.Monitor.VAL_LOSS, 5, 0, false),
+                100, null, false, new ScheduleSpec(ScheduleSpec.Kind.PLATEAU, 0));
         TrainingSummary s = new Trainer(plan, TrainingListener.NONE).train(model, DATA).summary();
         double[] rates = s.history().stream().mapToDouble(EpochRecord::learningRate).toArray();
         // epochs 3 and 4 do not beat epoch 2's 0.8, so epoch 5 starts at a tenth; epoch 5 improves (0.7)
@@ -208,7 +208,7 @@ class TrainerTest {
     @Test
     void aWarmUpAsLongAsTheEpochBudgetIsAClearError() {
         TrainingPlan plan = new TrainingPlan(2, 4, 42, 0.01, EarlyStoppingSpec.off(), 100, null, false,
-                new ScheduleSpec(ScheduleSpec.COSINE, 2));
+                new ScheduleSpec(ScheduleSpec.Kind.COSINE, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(plan, TrainingListener.NONE).train(new ScriptedModel(losses(1, 1), STEPS, 0), DATA));
         assertTrue(e.getMessage().contains("warmup_epochs (2) must be below epochs (2)"), e.getMessage());

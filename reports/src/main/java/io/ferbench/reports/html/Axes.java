@@ -42,7 +42,7 @@ final class Axes {
         Map<String, Set<List<String>>> values = new LinkedHashMap<>();
         for (String always : List.of(DATASET, ARCHITECTURE, BACKEND)) values.put(always, new LinkedHashSet<>());
         for (ReportCell c : cells) {
-            for (String key : c.config().axes().keySet()) values.putIfAbsent(key, new LinkedHashSet<>());
+            for (String key : c.cell().axes().keySet()) values.putIfAbsent(key, new LinkedHashSet<>());
         }
         for (ReportCell c : cells) {
             for (Map.Entry<String, Set<List<String>>> e : values.entrySet()) {

@@ -1,7 +1,12 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.EarlyStoppingSpec;
+import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.backend.OptimizerSpec;
 import io.ferbench.api.backend.BackendInfo;
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.ClassScore;
 import io.ferbench.api.result.EnvironmentInfo;
@@ -59,7 +64,7 @@ final class CellDetails {
             tsneNote = "no feature sample: the cell did not reach testing";
         } else {
             try {
-                points = byClass(r.features(), tsne.embed(r.features(), r.config().seed(),
+                points = byClass(r.features(), tsne.embed(r.features(), r.cell().seed(),
                         c.folder().layout().tsneFile(c.id())), classes);
             } catch (RuntimeException e) {
                 tsneNote = "t-SNE could not embed the features: " + e.getMessage();
@@ -72,9 +77,9 @@ final class CellDetails {
 
     /** {@code djl · resnet18 · synthetic-48 · lr 0.001 · seed 42}. */
     static String title(ReportCell c) {
-        CellConfig k = c.config();
-        return k.backend() + " · " + Leaderboard.architecture(k) + " · " + k.dataset() + " · lr "
-                + k.optimizer().learningRate() + " · seed " + k.seed();
+        Cell k = c.cell();
+        return k.backend() + " · " + Leaderboard.architecture(k) + " · " + k.dataset().name() + " · lr "
+                + k.training().optimizer().learningRate() + " · seed " + k.seed();
     }
 
     private static History history(TrainingSummary t) {
@@ -136,10 +141,14 @@ final class CellDetails {
     }
 
     private static List<String[]> settings(CellResult r) {
-        CellConfig k = r.config();
+        Cell k = r.cell();
+        DatasetSpec d = k.dataset();
+        Training t = k.training();
+        OptimizerSpec o = t.optimizer();
+        EarlyStoppingSpec es = t.earlyStopping();
         List<String[]> s = new ArrayList<>();
         add(s, "suite", k.suite());
-        add(s, "backend", k.backend() + " on " + ResultsTable.device(r) + " (asked for " + k.device() + ")");
+        add(s, "backend", k.backend() + " on " + ResultsTable.device(r) + " (asked for " + k.execution().device() + ")");
         EnvironmentInfo env = r.environment();
         BackendInfo b = env == null ? null : env.backend();
         if (b != null) {
@@ -147,28 +156,33 @@ final class CellDetails {
             if (!b.configuration().isEmpty()) add(s, "backend configuration", ResultsTable.joined(b.configuration()));
         }
         add(s, "architecture", Leaderboard.architecture(k));
-        add(s, "dataset", k.dataset() + " (" + k.datasetKind() + "), " + k.imageSize() + "×" + k.imageSize() + ", "
-                + k.channels() + (k.channels() == 1 ? " channel" : " channels")
-                + (k.imagesPerClass() == null ? "" : ", at most " + k.imagesPerClass() + " images a class"));
+        add(s, "dataset", d.name() + " (" + d.kind() + "), " + d.imageSize() + "×" + d.imageSize() + ", "
+                + d.channels() + (d.channels() == 1 ? " channel" : " channels")
+                + (d.imagesPerClass() == null ? "" : ", at most " + d.imagesPerClass() + " images a class"));
         if (r.dataset() != null) {
             add(s, "splits", r.dataset().trainSize() + " train · " + r.dataset().validationSize() + " validation · "
                     + r.dataset().testSize() + " test" + (r.dataset().skipped() > 0 ? " (" + r.dataset().skipped()
                     + " files skipped: see stderr.log)" : ""));
         }
-        add(s, "optimizer", k.optimizer().type() + ", lr " + k.optimizer().learningRate() + ", β " + k.optimizer().beta1()
-                + "/" + k.optimizer().beta2() + ", ε " + k.optimizer().epsilon() + ", weight decay "
-                + k.optimizer().weightDecay() + ", schedule " + k.axes().getOrDefault("lr_schedule", "constant")
-                + warmUp(k.axes().getOrDefault("warmup_epochs", "0")));
-        String smoothing = k.axes().getOrDefault("label_smoothing", "0.0");
-        if (Double.parseDouble(smoothing) > 0) add(s, "loss", "cross-entropy, label smoothing " + smoothing);
-        add(s, "stem", k.axes().getOrDefault("stem", "standard"));
-        add(s, "training", "batch " + k.batchSize() + ", at most " + k.maxEpochs() + " epochs, "
-                + (k.earlyStopping().enabled() ? "early stopping on " + k.earlyStopping().monitor() + " (patience "
-                + k.earlyStopping().patience() + (k.earlyStopping().restoreBest() ? ", best weights restored)" : ")")
+        add(s, "optimizer", o.type() + ", lr " + o.learningRate() + ", β " + o.beta1() + "/" + o.beta2() + ", ε "
+                + o.epsilon() + ", weight decay " + o.weightDecay() + ", schedule " + t.schedule().kind()
+                + warmUp(t.schedule().warmupEpochs()));
+        if (t.labelSmoothing() > 0) add(s, "loss", "cross-entropy, label smoothing " + t.labelSmoothing());
+        add(s, "stem", k.network().stem().id());
+        if (!k.network().init().fromScratch()) {
+            add(s, "initial weights", "checkpoint " + k.network().init().checkpoint() + ", training "
+                    + (k.network().init().headOnly() ? "the head only" : "every layer"));
+        }
+        if (!t.augmentation().isIdentity()) add(s, "augmentation", augmentation(t.augmentation()));
+        add(s, "training", "batch " + t.batchSize() + ", at most " + t.epochs() + " epochs, "
+                + (es.enabled() ? "early stopping on " + es.monitor() + " (patience "
+                + es.patience() + (es.restoreBest() ? ", best weights restored)" : ")")
                 : "no early stopping"));
         add(s, "seed", k.seed() + (k.repeat() > 0 ? " (repeat " + k.repeat() + ")" : ""));
-        add(s, "threads", k.threads() == 0 ? "backend default" : Integer.toString(k.threads()));
-        if (!k.backendSettings().isEmpty()) add(s, "backend settings", ResultsTable.joined(k.backendSettings()));
+        add(s, "threads", k.execution().threads() == 0 ? "backend default" : Integer.toString(k.execution().threads()));
+        if (!k.execution().backendSettings().isEmpty()) {
+            add(s, "backend settings", ResultsTable.joined(k.execution().backendSettings()));
+        }
         if (env != null) {
             add(s, "machine", env.cpuModel() + ", " + env.logicalCores() + " cores, "
                     + fmt("%.1f GiB", env.memoryMb() / 1024.0) + (env.gpus().isEmpty() ? "" : ", "
@@ -222,7 +236,19 @@ final class CellDetails {
         return String.format(Locale.ROOT, format, args);
     }
 
-    private static String warmUp(String epochs) {
-        return "0".equals(epochs) ? "" : " after " + epochs + (epochs.equals("1") ? " warm-up epoch" : " warm-up epochs");
+    private static String warmUp(int epochs) {
+        return epochs == 0 ? "" : " after " + epochs + (epochs == 1 ? " warm-up epoch" : " warm-up epochs");
+    }
+
+    /** {@code faces: flip, rotation ±10°, translate 0.1, crop 0.85}. */
+    private static String augmentation(AugmentationSpec a) {
+        List<String> parts = new ArrayList<>();
+        if (a.flip()) parts.add("flip");
+        if (a.rotation() != 0) parts.add("rotation ±" + a.rotation() + "°");
+        if (a.translate() != 0) parts.add("translate " + a.translate());
+        if (a.crop() != 1) parts.add("crop " + a.crop());
+        if (a.brightness() != 0) parts.add("brightness " + a.brightness());
+        if (a.contrast() != 0) parts.add("contrast " + a.contrast());
+        return a.name() + ": " + String.join(", ", parts);
     }
 }

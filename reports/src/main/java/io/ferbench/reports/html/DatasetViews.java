@@ -53,7 +53,7 @@ final class DatasetViews {
                             .equals(r.dataset().classNames()));
             List<String> users = known == null ? new ArrayList<>() : known.cells();
             users.add(c.key());
-            List<AuditExamples.Group> examples = c.folder().auditExamples(r.dataset().name(), r.config().imageSize());
+            List<AuditExamples.Group> examples = c.folder().auditExamples(r.dataset().name(), r.cell().dataset().imageSize());
             views.put(key, preview.map(p -> fromPreview(key, r, p, users, examples))
                     .orElseGet(() -> fromSummary(key, r, users, examples)));
         }
@@ -61,14 +61,14 @@ final class DatasetViews {
     }
 
     private static String label(CellResult r) {
-        return r.dataset().name() + " · " + r.config().imageSize() + " px";
+        return r.dataset().name() + " · " + r.cell().dataset().imageSize() + " px";
     }
 
     private static View fromPreview(String key, CellResult r, DatasetPreview p, List<String> users,
                                     List<AuditExamples.Group> examples) {
         List<ClassRow> rows = p.classes().stream().map(k -> new ClassRow(k.name(), k.train(), k.validation(), k.test(),
                 k.mean(), k.std(), k.samples())).toList();
-        return new View(key, label(r), r.dataset().name(), r.config().imageSize(), p.channels(), p.images(), p.mean(), p.std(),
+        return new View(key, label(r), r.dataset().name(), r.cell().dataset().imageSize(), p.channels(), p.images(), p.mean(), p.std(),
                 true, rows, users, r.dataset().audit(), examples);
     }
 
@@ -76,7 +76,7 @@ final class DatasetViews {
         DatasetSummary d = r.dataset();
         List<ClassRow> rows = d.classNames().stream()
                 .map(name -> new ClassRow(name, null, null, null, null, null, List.of())).toList();
-        return new View(key, label(r), d.name(), r.config().imageSize(), r.config().channels(),
+        return new View(key, label(r), d.name(), r.cell().dataset().imageSize(), r.cell().dataset().channels(),
                 d.trainSize() + d.validationSize() + d.testSize(), d.mean(), d.std(), false, rows, users, d.audit(),
                 examples);
     }

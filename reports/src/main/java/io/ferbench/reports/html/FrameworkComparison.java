@@ -56,7 +56,7 @@ final class FrameworkComparison {
         List<ReportCell> ok = cells.stream().filter(c -> c.ok() && c.result().timing() != null).toList();
         List<String> groupAxes = groupAxes(axes);
         boolean severalMachines = ok.stream().map(c -> machine(c.result().environment())).distinct().count() > 1;
-        Function<ReportCell, String> seriesOf = c -> c.config().backend()
+        Function<ReportCell, String> seriesOf = c -> c.cell().backend()
                 + (severalMachines ? " @ " + machine(c.result().environment()) : "");
 
         Set<String> groups = new LinkedHashSet<>();

@@ -1,6 +1,6 @@
 package io.ferbench.reports.html;
 
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.InferenceTiming;
@@ -91,11 +91,11 @@ final class Leaderboard {
         d.add(text("cell", "cell", "cell id: click to see its curves, confusion matrix, ROC curves and t-SNE",
                 ReportCell::id));
         d.add(text("backend", "backend", "backend and the device it used",
-                c -> c.config().backend() + " (" + ResultsTable.device(c.result()) + ")"));
-        d.add(text("architecture", "architecture", "network and width multiplier", c -> architecture(c.config())));
+                c -> c.cell().backend() + " (" + ResultsTable.device(c.result()) + ")"));
+        d.add(text("architecture", "architecture", "network and width multiplier", c -> architecture(c.cell())));
         d.add(text("dataset", "dataset", "dataset, image size and number of classes", Leaderboard::dataset));
-        d.add(number("lr", "lr", "learning rate", "number", null, c -> c.config().optimizer().learningRate()));
-        d.add(number("batch", "batch", "training batch size", "integer", null, c -> c.config().batchSize()));
+        d.add(number("lr", "lr", "learning rate", "number", null, c -> c.cell().training().optimizer().learningRate()));
+        d.add(number("batch", "batch", "training batch size", "integer", null, c -> c.cell().training().batchSize()));
         d.add(number("epochs", "epochs", "epochs run (of the epoch budget, which early stopping may cut short)",
                 "integer", null, c -> c.result().training() == null ? null : c.result().training().epochsRun()));
         List<String> others = axes.varyingExcept(List.of(Axes.BACKEND, Axes.ARCHITECTURE, Axes.DATASET,
@@ -132,15 +132,16 @@ final class Leaderboard {
         return d;
     }
 
-    static String architecture(CellConfig c) {
-        return c.architecture() + (c.widthMultiplier() == 1.0 ? "" : " ×" + c.widthMultiplier());
+    static String architecture(Cell c) {
+        double width = c.network().widthMultiplier();
+        return c.architecture() + (width == 1.0 ? "" : " ×" + width);
     }
 
     private static String dataset(ReportCell c) {
         CellResult r = c.result();
         Integer classes = r.dataset() != null ? Integer.valueOf(r.dataset().classNames().size())
-                : r.config().classes().isEmpty() ? null : r.config().classes().size();
-        return r.config().dataset() + " · " + r.config().imageSize() + " px" + (classes == null ? "" : " · " + classes
+                : r.cell().dataset().classes().isEmpty() ? null : r.cell().dataset().classes().size();
+        return r.cell().dataset().name() + " · " + r.cell().dataset().imageSize() + " px" + (classes == null ? "" : " · " + classes
                 + " classes");
     }
 

@@ -1,6 +1,7 @@
 package io.ferbench.reports.html;
 
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Axis;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EpochRecord;
@@ -29,44 +30,16 @@ record ReportCell(String key, int run, RunFolder folder, CellResult result) {
 
     String id() { return result.cellId(); }
 
-    CellConfig config() { return result.config(); }
+    Cell cell() { return result.cell(); }
 
     boolean ok() { return result.status() == CellStatus.OK; }
 
     /**
-     * The value of a matrix axis as the suite wrote it ({@code 0.001}, {@code resnet18}); from the
-     * configuration for results that do not record it, and {@code unknown} for an axis the
-     * configuration does not hold either.
+     * The value of a matrix axis as the suite wrote it ({@code 0.001}, {@code resnet18}); read from the cell for an
+     * axis its suite did not record, and {@code unknown} for a name that is no axis.
      */
     String axis(String name) {
-        String value = config().axes().get(name);
-        if (value != null) return value;
-        CellConfig c = config();
-        Object fromConfig = switch (name) {
-            case Axes.BACKEND -> c.backend();
-            case Axes.ARCHITECTURE -> c.architecture();
-            case Axes.DATASET -> c.dataset();
-            case Axes.SEED -> c.seed() - c.repeat();
-            case Axes.LEARNING_RATE -> c.optimizer().learningRate();
-            case "width_multiplier" -> c.widthMultiplier();
-            case "device" -> c.device();
-            case "threads" -> c.threads();
-            case "image_size" -> c.imageSize();
-            case "batch_size" -> c.batchSize();
-            case "epochs" -> c.maxEpochs();
-            case "optimizer" -> c.optimizer().type();
-            case "beta1" -> c.optimizer().beta1();
-            case "beta2" -> c.optimizer().beta2();
-            case "epsilon" -> c.optimizer().epsilon();
-            case "weight_decay" -> c.optimizer().weightDecay();
-            case "early_stopping" -> c.earlyStopping().enabled();
-            case "monitor" -> c.earlyStopping().monitor();
-            case "patience" -> c.earlyStopping().patience();
-            case "min_delta" -> c.earlyStopping().minDelta();
-            case "restore_best" -> c.earlyStopping().restoreBest();
-            default -> null;
-        };
-        return fromConfig == null ? "unknown" : String.valueOf(fromConfig);
+        return Axis.byKey(name).map(a -> a.text(cell())).orElseGet(() -> cell().axes().getOrDefault(name, "unknown"));
     }
 
     /** The epoch whose weights were tested: the restored best epoch, else the last one; null without history. */

@@ -5,7 +5,7 @@ import io.ferbench.core.audit.AuditExamples;
 import io.ferbench.core.data.DatasetPreview;
 import io.ferbench.core.runner.JsonFiles;
 import io.ferbench.core.runner.RunLayout;
-import io.ferbench.core.suite.CellSpec;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.core.suite.SuitePlan;
 import io.ferbench.core.suite.Suites;
 import java.io.IOException;
@@ -94,7 +94,7 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
         }
         List<CellResult> results = readResults(layout);
         if (plan != null) return of(layout, plan, inPlanOrder(plan, results));
-        String suite = results.isEmpty() ? dir.getFileName().toString() : results.get(0).config().suite();
+        String suite = results.isEmpty() ? dir.getFileName().toString() : results.get(0).cell().suite();
         return new RunFolder(layout, suite, "", yaml, results, List.of());
     }
 
@@ -143,7 +143,7 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + layout.cellsDir() + ": " + e.getMessage(), e);
         }
-        results.sort(Comparator.comparingInt((CellResult r) -> r.config().index()).thenComparing(CellResult::cellId));
+        results.sort(Comparator.comparingInt((CellResult r) -> r.cell().index()).thenComparing(CellResult::cellId));
         return results;
     }
 
@@ -152,7 +152,7 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
         Map<String, CellResult> byId = new LinkedHashMap<>();
         results.forEach(r -> byId.put(r.cellId(), r));
         List<CellResult> ordered = new ArrayList<>();
-        for (CellSpec cell : plan.cells()) {
+        for (Cell cell : plan.cells()) {
             CellResult r = byId.remove(cell.id());
             if (r != null) ordered.add(r);
         }
@@ -162,6 +162,6 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
 
     private static List<String> unfinished(SuitePlan plan, List<CellResult> results) {
         List<String> done = results.stream().map(CellResult::cellId).toList();
-        return plan.cells().stream().map(CellSpec::id).filter(id -> !done.contains(id)).toList();
+        return plan.cells().stream().map(Cell::id).filter(id -> !done.contains(id)).toList();
     }
 }

@@ -59,7 +59,7 @@ class FrameworkComparisonTest {
     void resultsFromSeveralMachinesAreSeparateSeries() {
         var gpu = TestCells.ok("g", 1, TestCells.axes(), 0.8, 1.0, 0.8);
         var env = gpu.environment();
-        gpu = new io.ferbench.api.result.CellResult(gpu.config(), gpu.status(), null, null, gpu.dataset(), gpu.model(),
+        gpu = new io.ferbench.api.result.CellResult(gpu.cell(), gpu.status(), null, null, gpu.dataset(), gpu.model(),
                 gpu.training(), gpu.test(), gpu.timing(), gpu.peakRssMb(), new io.ferbench.api.result.EnvironmentInfo(
                 env.cpuModel(), 16, 131072, env.jvm(), env.os(), env.threadSettings(), env.backend(),
                 List.of("NVIDIA H100 80GB HBM3")), null, gpu.startedAt(), gpu.finishedAt(), gpu.wallSeconds());

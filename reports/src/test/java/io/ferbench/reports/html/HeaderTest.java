@@ -14,7 +14,7 @@ class HeaderTest {
     void theCommandsRunTheSuiteAgainElsewhereResumeItAndRebuildTheReport() {
         CellResult r = TestCells.ok("c0", 0, TestCells.axes(), 0.5, 2, 0.5);
         Timing t = r.timing();
-        CellResult peak = new CellResult(r.config(), r.status(), null, null, r.dataset(), r.model(), r.training(),
+        CellResult peak = new CellResult(r.cell(), r.status(), null, null, r.dataset(), r.model(), r.training(),
                 r.test(), new Timing(t.firstEpochSeconds(), t.medianEpochSeconds(), t.measuredEpochs(),
                 t.trainImagesPerSecond(), t.trainGflops(), 2500, t.peakShare(), t.inference()), r.peakRssMb(),
                 r.environment(), null, r.startedAt(), r.finishedAt(), r.wallSeconds());

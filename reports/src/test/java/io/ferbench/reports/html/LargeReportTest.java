@@ -1,9 +1,13 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.backend.OptimizerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.core.data.DatasetPreview;
@@ -123,21 +127,24 @@ class LargeReportTest {
         for (String backend : List.of("djl", "tensorflow", "dl4j")) {
             for (String architecture : List.of("resnet18", "mobilenet_v2", "shufflenet_v2_x1_0")) {
                 for (String lr : List.of("0.01", "0.001", "1.0E-4")) {
-                    CellConfig c = real.result().config();
+                    Cell c = real.result().cell();
                     String id = String.format(Locale.ROOT, "%03d-%s-%s-faces-lr%s-r0", index, backend, architecture,
                             lr.replace("1.0E-4", "0.0001"));
                     Map<String, String> axes = new LinkedHashMap<>(c.axes());
                     axes.put("backend", backend);
                     axes.put("architecture", architecture);
                     axes.put("learning_rate", lr);
-                    CellConfig config = new CellConfig("large", id, index, 0, axes, c.dataset(), c.datasetKind(),
-                            c.imageSize(), c.channels(), c.classes(), c.imagesPerClass(), architecture,
-                            c.widthMultiplier(), backend, c.device(), c.threads(), c.batchSize(), c.maxEpochs(),
-                            new io.ferbench.api.backend.OptimizerSpec(c.optimizer().type(), Double.parseDouble(lr),
-                                    c.optimizer().beta1(), c.optimizer().beta2(), c.optimizer().epsilon(),
-                                    c.optimizer().weightDecay()), c.earlyStopping(), c.seed(), c.timeoutSeconds(),
-                            c.backendSettings());
-                    JsonFiles.write(layout.resultFile(id), real.result().withConfig(config), false);
+                    Training t = c.training();
+                    OptimizerSpec o = t.optimizer();
+                    Training training = new Training(t.batchSize(), t.epochs(), new OptimizerSpec(o.type(),
+                            Double.parseDouble(lr), o.beta1(), o.beta2(), o.epsilon(), o.weightDecay()), t.schedule(),
+                            t.earlyStopping(), t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(),
+                            t.seed());
+                    Cell config = new Cell("large", id, index, 0, axes, c.dataset(), new Network(architecture,
+                            c.network().widthMultiplier(), c.network().stem(), c.network().init()), training,
+                            new Execution(backend, c.execution().device(), c.execution().threads(),
+                                    c.execution().timeoutSeconds(), c.execution().backendSettings()));
+                    JsonFiles.write(layout.resultFile(id), real.result().withCell(config), false);
                     JsonFiles.write(layout.datasetPreviewFile(id), real.preview(), false);
                     index++;
                 }

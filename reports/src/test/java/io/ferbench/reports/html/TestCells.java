@@ -1,10 +1,15 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.cell.Training;
+import io.ferbench.api.cell.Network;
+import io.ferbench.api.cell.Execution;
+import io.ferbench.api.cell.Device;
+import io.ferbench.api.cell.EarlyStoppingSpec;
 import io.ferbench.api.backend.OptimizerSpec;
-import io.ferbench.api.result.CellConfig;
+import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.api.result.EarlyStoppingConfig;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.FeatureSample;
 import io.ferbench.api.result.TestMetrics;
@@ -35,12 +40,13 @@ final class TestCells {
         return axes;
     }
 
-    static CellConfig config(String id, int index, Map<String, String> axes) {
-        return new CellConfig("demo", id, index, 0, axes, axes.get("dataset"), "synthetic", 32, 1, List.of(), 6,
-                axes.get("architecture"), 1.0, axes.get("backend"), "cpu", 0, Integer.parseInt(axes.get("batch_size")),
-                3, OptimizerSpec.adam(Double.parseDouble(axes.get("learning_rate"))),
-                new EarlyStoppingConfig(true, "val_loss", 2, 0.0, true), Long.parseLong(axes.get("seed")), 600,
-                Map.of());
+    static Cell config(String id, int index, Map<String, String> axes) {
+        return new Cell("demo", id, index, 0, axes,
+                new DatasetSpec(axes.get("dataset"), "synthetic", null, null, List.of(), 6, 32, true, null, 0),
+                Network.of(axes.get("architecture")), Training.plain(Integer.parseInt(axes.get("batch_size")), 3,
+                OptimizerSpec.adam(Double.parseDouble(axes.get("learning_rate"))),
+                new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.0, true),
+                Long.parseLong(axes.get("seed"))), new Execution(axes.get("backend"), Device.CPU, 0, 600, Map.of()));
     }
 
     /**
@@ -63,7 +69,7 @@ final class TestCells {
     }
 
     static CellResult failed(String id, int index, Map<String, String> axes, String error) {
-        return Fixtures.failed(id, "faces", error).withConfig(config(id, index, axes));
+        return Fixtures.failed(id, "faces", error).withCell(config(id, index, axes));
     }
 
     /** {@code n} random 16-dimensional feature vectors in {@code classes} well-separated clusters. */
@@ -79,7 +85,7 @@ final class TestCells {
     }
 
     static CellResult withFeatures(CellResult r, FeatureSample features) {
-        return new CellResult(r.config(), r.status(), r.error(), r.divergence(), r.dataset(), r.model(), r.training(),
+        return new CellResult(r.cell(), r.status(), r.error(), r.divergence(), r.dataset(), r.model(), r.training(),
                 r.test(), r.timing(), r.peakRssMb(), r.environment(), features, r.startedAt(), r.finishedAt(),
                 r.wallSeconds());
     }

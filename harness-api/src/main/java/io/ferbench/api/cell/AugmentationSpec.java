@@ -1,4 +1,4 @@
-package io.ferbench.core.suite;
+package io.ferbench.api.cell;
 
 /**
  * Random transforms applied to training images only, drawn from the cell seed, so every backend sees the same

@@ -1,4 +1,4 @@
-package io.ferbench.core.suite;
+package io.ferbench.api.cell;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.ferbench.core.suite;
+package io.ferbench.api.cell;
 
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +28,9 @@ public record DatasetRemedies(Dedupe dedupe, boolean dropDegenerate) {
         public static List<String> ids() {
             return Arrays.stream(values()).map(Dedupe::id).toList();
         }
+
+        @Override
+        public String toString() { return id(); }
 
         public static Dedupe of(String id) {
             for (Dedupe d : values()) if (d.id().equals(id)) return d;
