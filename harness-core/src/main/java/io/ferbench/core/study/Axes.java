@@ -1,6 +1,6 @@
 package io.ferbench.core.study;
 
-import io.ferbench.core.suite.Suites;
+import io.ferbench.api.cell.Axis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Set;
 
 /** Matrix keys the analyses treat specially, and how a combination is named in their output. */
 final class Axes {
-    static final String BACKEND = "backend";
-    static final String LEARNING_RATE = "learning_rate";
-    static final String CLASSES = "classes";
-    static final String IMAGES_PER_CLASS = "images_per_class";
+    static final String BACKEND = Axis.BACKEND.key();
+    static final String LEARNING_RATE = Axis.LEARNING_RATE.key();
+    static final String CLASSES = Axis.CLASSES.key();
+    static final String IMAGES_PER_CLASS = Axis.IMAGES_PER_CLASS.key();
 
     private Axes() {}
 
@@ -20,7 +20,7 @@ final class Axes {
      * suite's canonical order; "all cells" when nothing else varies.
      */
     static String describe(Map<String, String> axes, Set<String> varying, Set<String> left) {
-        List<String> keys = new ArrayList<>(Suites.axisKeys());
+        List<String> keys = new ArrayList<>(Axis.keys());
         axes.keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(keys::add);
         List<String> parts = new ArrayList<>();
         for (String key : keys) {

@@ -66,11 +66,6 @@ public final class Suites {
         return SuiteVocabulary.backends();
     }
 
-    /** The matrix keys in their canonical order (the order of {@link Cell#axes()} and of cell id parts). */
-    public static List<String> axisKeys() {
-        return java.util.Arrays.stream(MatrixAxis.values()).map(MatrixAxis::key).toList();
-    }
-
     private static SuiteException fileProblem(Path file, String message) {
         return new SuiteException(List.of(new SuiteError(file.toString(), 0, 0, "", message)));
     }

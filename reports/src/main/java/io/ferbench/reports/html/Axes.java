@@ -1,5 +1,6 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.api.cell.Axis;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,18 +16,18 @@ import java.util.Set;
  * configurations apart, and name them in the charts.
  */
 final class Axes {
-    static final String BACKEND = "backend";
-    static final String ARCHITECTURE = "architecture";
-    static final String DATASET = "dataset";
-    static final String SEED = "seed";
-    static final String LEARNING_RATE = "learning_rate";
+    static final String BACKEND = Axis.BACKEND.key();
+    static final String ARCHITECTURE = Axis.ARCHITECTURE.key();
+    static final String DATASET = Axis.DATASET.key();
+    static final String SEED = Axis.SEED.key();
+    static final String LEARNING_RATE = Axis.LEARNING_RATE.key();
     /** Shown by value alone in labels ({@code resnet18}, not {@code architecture=resnet18}). */
     private static final Set<String> SELF_EXPLAINING = Set.of(BACKEND, ARCHITECTURE, DATASET);
     /**
      * Axes that take their dataset's own setting where the matrix leaves them out: two datasets with different classes
      * are two datasets, not a class sweep, so these vary only when they differ among the cells of one dataset.
      */
-    private static final Set<String> DATASET_SETTINGS = Set.of("classes", "images_per_class");
+    private static final Set<String> DATASET_SETTINGS = Set.of(Axis.CLASSES.key(), Axis.IMAGES_PER_CLASS.key());
 
     private final List<String> varying;
 
