@@ -1,8 +1,8 @@
 package io.ferbench.cli;
 
 import io.ferbench.api.cell.Cell;
-import io.ferbench.core.suite.SuitePlan;
-import io.ferbench.core.suite.Suites;
+import io.ferbench.suite.SuitePlan;
+import io.ferbench.suite.Suites;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

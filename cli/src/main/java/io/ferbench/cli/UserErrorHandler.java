@@ -1,7 +1,7 @@
 package io.ferbench.cli;
 
-import io.ferbench.core.data.DatasetException;
-import io.ferbench.core.suite.SuiteException;
+import io.ferbench.worker.data.DatasetException;
+import io.ferbench.suite.SuiteException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

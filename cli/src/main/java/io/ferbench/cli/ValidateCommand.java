@@ -1,7 +1,7 @@
 package io.ferbench.cli;
 
-import io.ferbench.core.suite.SuitePlan;
-import io.ferbench.core.suite.Suites;
+import io.ferbench.suite.SuitePlan;
+import io.ferbench.suite.Suites;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

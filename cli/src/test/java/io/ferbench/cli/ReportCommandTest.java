@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.core.runner.CellResults;
-import io.ferbench.core.runner.JsonFiles;
-import io.ferbench.core.runner.RunLayout;
-import io.ferbench.core.suite.SuitePlan;
-import io.ferbench.core.suite.Suites;
+import io.ferbench.worker.CellResults;
+import io.ferbench.worker.JsonFiles;
+import io.ferbench.worker.RunLayout;
+import io.ferbench.suite.SuitePlan;
+import io.ferbench.suite.Suites;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

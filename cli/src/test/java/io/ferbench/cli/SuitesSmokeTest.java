@@ -3,7 +3,7 @@ package io.ferbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ferbench.core.study.AnalysisFiles;
+import io.ferbench.study.AnalysisFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

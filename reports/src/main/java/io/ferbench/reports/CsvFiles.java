@@ -1,6 +1,6 @@
 package io.ferbench.reports;
 
-import io.ferbench.core.runner.AtomicFiles;
+import io.ferbench.worker.AtomicFiles;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.ferbench.reports;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.runner.RunLayout;
-import io.ferbench.core.runner.RunListener;
-import io.ferbench.core.runner.RunSummary;
+import io.ferbench.worker.RunLayout;
+import io.ferbench.runner.RunListener;
+import io.ferbench.runner.RunSummary;
 import io.ferbench.api.cell.Cell;
-import io.ferbench.core.suite.SuitePlan;
+import io.ferbench.suite.SuitePlan;
 import io.ferbench.reports.html.RunFolder;
 import io.ferbench.reports.html.TsneEmbeddings;
 import java.util.List;

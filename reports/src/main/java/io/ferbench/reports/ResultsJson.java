@@ -1,7 +1,7 @@
 package io.ferbench.reports;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.runner.JsonFiles;
+import io.ferbench.worker.JsonFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

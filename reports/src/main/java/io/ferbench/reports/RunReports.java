@@ -1,7 +1,7 @@
 package io.ferbench.reports;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.RunLayout;
 import io.ferbench.reports.html.ComparisonReport;
 import io.ferbench.reports.html.RunFolder;
 import io.ferbench.reports.html.TsneEmbeddings;

@@ -23,7 +23,7 @@ import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.RunLayout;
 import io.ferbench.reports.html.RunFolder;
 import java.util.List;
 import java.util.Map;

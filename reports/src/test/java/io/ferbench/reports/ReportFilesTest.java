@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.runner.JsonFiles;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.JsonFiles;
+import io.ferbench.worker.RunLayout;
 import io.ferbench.reports.html.TsneEmbeddings;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.ferbench.reports.html;
 
-import io.ferbench.core.runner.AtomicFiles;
+import io.ferbench.worker.AtomicFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EnvironmentInfo;
-import io.ferbench.core.train.Flops;
+import io.ferbench.worker.train.Flops;
 import io.ferbench.reports.ResultsTable;
 import java.nio.file.Path;
 import java.time.Instant;

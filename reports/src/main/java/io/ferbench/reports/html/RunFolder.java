@@ -1,13 +1,13 @@
 package io.ferbench.reports.html;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.audit.AuditExamples;
-import io.ferbench.core.data.DatasetPreview;
-import io.ferbench.core.runner.JsonFiles;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.audit.AuditExamples;
+import io.ferbench.worker.data.DatasetPreview;
+import io.ferbench.worker.JsonFiles;
+import io.ferbench.worker.RunLayout;
 import io.ferbench.api.cell.Cell;
-import io.ferbench.core.suite.SuitePlan;
-import io.ferbench.core.suite.Suites;
+import io.ferbench.suite.SuitePlan;
+import io.ferbench.suite.Suites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.ferbench.reports.html;
 
 import io.ferbench.api.result.FeatureSample;
-import io.ferbench.core.metrics.Tsne;
-import io.ferbench.core.runner.JsonFiles;
+import io.ferbench.worker.metrics.Tsne;
+import io.ferbench.worker.JsonFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

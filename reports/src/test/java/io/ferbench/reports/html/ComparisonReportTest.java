@@ -28,7 +28,7 @@ class ComparisonReportTest {
     @TempDir Path dir;
 
     private String render(List<CellResult> results, String suite) {
-        RunFolder run = new RunFolder(new io.ferbench.core.runner.RunLayout(dir), suite, "<b>bold</b> claims",
+        RunFolder run = new RunFolder(new io.ferbench.worker.RunLayout(dir), suite, "<b>bold</b> claims",
                 "name: x\n# </script> in a comment\n", results, List.of("003-never-ran"));
         return ComparisonReport.render(List.of(run), new TsneEmbeddings(), Instant.parse("2025-01-01T12:00:00Z"));
     }

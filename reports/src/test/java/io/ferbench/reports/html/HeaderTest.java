@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.Timing;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.RunLayout;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
-import io.ferbench.core.data.SyntheticFaces;
-import io.ferbench.core.env.CacheDirectory;
-import io.ferbench.core.runner.Coordinator;
-import io.ferbench.core.runner.RunOptions;
-import io.ferbench.core.runner.RunSummary;
-import io.ferbench.core.suite.Suites;
-import io.ferbench.core.train.InferenceSettings;
+import io.ferbench.worker.data.SyntheticFaces;
+import io.ferbench.worker.env.CacheDirectory;
+import io.ferbench.runner.Coordinator;
+import io.ferbench.runner.RunOptions;
+import io.ferbench.runner.RunSummary;
+import io.ferbench.suite.Suites;
+import io.ferbench.worker.train.InferenceSettings;
 import io.ferbench.reports.ReportingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,7 +220,7 @@ class ReportInBrowserTest {
 
     @Test
     void theReportOfARunWithNoFinishedCellOpensCleanlyAndSaysSo() throws Exception {
-        RunFolder empty = new RunFolder(new io.ferbench.core.runner.RunLayout(dir.resolve("empty")), "empty", "",
+        RunFolder empty = new RunFolder(new io.ferbench.worker.RunLayout(dir.resolve("empty")), "empty", "",
                 "name: empty\n", List.of(), List.of("000-djl-resnet18-faces-r0"));
         Path file = dir.resolve("empty.html");
         ComparisonReport.write(file, List.of(empty), new TsneEmbeddings());

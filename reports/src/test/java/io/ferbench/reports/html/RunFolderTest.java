@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.result.CellResult;
-import io.ferbench.core.audit.AuditExamples;
-import io.ferbench.core.data.DatasetPreview;
-import io.ferbench.core.runner.JsonFiles;
-import io.ferbench.core.runner.RunLayout;
-import io.ferbench.core.suite.SuitePlan;
-import io.ferbench.core.suite.Suites;
+import io.ferbench.worker.audit.AuditExamples;
+import io.ferbench.worker.data.DatasetPreview;
+import io.ferbench.worker.JsonFiles;
+import io.ferbench.worker.RunLayout;
+import io.ferbench.suite.SuitePlan;
+import io.ferbench.suite.Suites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,7 +15,7 @@ import io.ferbench.api.result.FeatureSample;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
-import io.ferbench.core.runner.RunLayout;
+import io.ferbench.worker.RunLayout;
 import io.ferbench.reports.Fixtures;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

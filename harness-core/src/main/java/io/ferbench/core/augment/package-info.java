@@ -1,6 +1,0 @@
-/**
- * Data augmentation in the harness, so it is identical on every backend: random flips, rotations, crops, shifts and
- * brightness/contrast jitter of training images, drawn from seeded generators
- * ({@link io.ferbench.core.augment.Augmenter}, {@link io.ferbench.core.augment.ImageTransform}).
- */
-package io.ferbench.core.augment;

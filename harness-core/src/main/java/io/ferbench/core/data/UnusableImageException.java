@@ -1,8 +1,0 @@
-package io.ferbench.core.data;
-
-/** One image that cannot be used; it is skipped and reported, not fatal. The message is the reason. */
-final class UnusableImageException extends Exception {
-    UnusableImageException(String reason) {
-        super(reason, null, false, false);
-    }
-}

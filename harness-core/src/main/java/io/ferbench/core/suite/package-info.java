@@ -1,9 +1,0 @@
-/**
- * Suite files: a YAML suite is parsed into a located node tree ({@link io.ferbench.core.suite.YamlTrees}),
- * validated against one key table ({@link io.ferbench.core.suite.SuiteKeys}, {@link io.ferbench.core.suite.MatrixAxis}),
- * and its matrix is expanded into {@link io.ferbench.core.suite.Cell}s. The same key table generates the
- * published JSON Schema ({@link io.ferbench.core.suite.SuiteSchema}), so what editors check and what the parser
- * accepts cannot drift apart. Entry point: {@link io.ferbench.core.suite.Suites#plan(java.nio.file.Path)}.
- */
-package io.ferbench.core.suite;
-

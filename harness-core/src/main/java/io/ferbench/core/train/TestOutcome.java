@@ -1,7 +1,0 @@
-package io.ferbench.core.train;
-
-import io.ferbench.api.result.FeatureSample;
-import io.ferbench.api.result.TestMetrics;
-
-/** Test-split metrics and the penultimate features of a seeded sample of test images. */
-public record TestOutcome(TestMetrics metrics, FeatureSample features) {}

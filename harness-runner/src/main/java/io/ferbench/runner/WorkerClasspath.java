@@ -1,0 +1,93 @@
+package io.ferbench.runner;
+
+import io.ferbench.worker.BackendRegistry;
+import io.ferbench.worker.UnknownBackendException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The classpath of a worker JVM. In a distribution ({@code -Dferbench.home=<dist>}) it is
+ * {@code <dist>/core/*.jar} plus {@code <dist>/backends/<id>/*.jar}, so backends whose native stacks
+ * clash (TensorFlow Java and DL4J) never share a JVM. Without {@code ferbench.home} (tests, running
+ * from an IDE) it is the current JVM's classpath.
+ */
+public final class WorkerClasspath {
+    public static final String HOME_PROPERTY = "ferbench.home";
+
+    private final Path home;
+    private final List<Path> current;
+
+    private WorkerClasspath(Path home, List<Path> current) {
+        this.home = home;
+        this.current = current;
+    }
+
+    /** The distribution's layout when {@code ferbench.home} is set, the current classpath otherwise. */
+    public static WorkerClasspath detect() {
+        String home = System.getProperty(HOME_PROPERTY);
+        return home == null || home.isBlank() ? currentJvm() : distribution(Path.of(home));
+    }
+
+    public static WorkerClasspath distribution(Path home) {
+        Path abs = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs.resolve("core"))) {
+            throw new IllegalStateException(HOME_PROPERTY + "=" + home + " is not a ferbench distribution: it has no "
+                    + "core/ folder (build it with the cli module, or unset " + HOME_PROPERTY + ")");
+        }
+        return new WorkerClasspath(abs, null);
+    }
+
+    public static WorkerClasspath currentJvm() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            // the worker runs in the cell's folder, so relative entries must become absolute
+            if (!entry.isBlank()) entries.add(Path.of(entry).toAbsolutePath().normalize());
+        }
+        return new WorkerClasspath(null, List.copyOf(entries));
+    }
+
+    /** The classpath entries for a worker of backend {@code id}. */
+    public List<Path> forBackend(String id) {
+        if (home == null) return current;
+        Path backendDir = home.resolve("backends").resolve(id);
+        if (id.isBlank() || id.contains("/") || id.contains("\\") || !Files.isDirectory(backendDir)) {
+            throw new UnknownBackendException(id, installedBackends(), "in " + home.resolve("backends"));
+        }
+        List<Path> entries = new ArrayList<>(jars(home.resolve("core")));
+        entries.addAll(jars(backendDir));
+        return entries;
+    }
+
+    /**
+     * Backend ids of the distribution (its {@code backends/} sub-folders); outside one, the backends on this JVM's
+     * classpath (which workers share).
+     */
+    public List<String> installedBackends() {
+        if (home == null) return BackendRegistry.installed().stream().map(p -> p.id()).sorted().toList();
+        Path dir = home.resolve("backends");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String join(List<Path> entries) {
+        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+    }
+
+    private static List<Path> jars(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.ferbench.runner;
+
+import io.ferbench.worker.RunLayout;
+import io.ferbench.worker.WorkerMain;
+import io.ferbench.worker.env.EnvironmentProbe;
+import io.ferbench.api.cell.Cell;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts worker JVMs. A worker runs in its cell's folder (so a JVM crash report lands there), with
+ * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
+ * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
+ * processes shared the cores), {@code TF_CPP_MIN_LOG_LEVEL=2}, and the native-library caches of DJL
+ * and JavaCPP under ferbench's cache. Settings already present in the environment are kept.
+ */
+final class WorkerLauncher {
+    private static final long MIB = 1024L * 1024L;
+
+    private final RunOptions options;
+    private final WorkerClasspath classpath;
+
+    WorkerLauncher(RunOptions options, WorkerClasspath classpath) {
+        this.options = options;
+        this.classpath = classpath;
+    }
+
+    /** The worker's command line; throws {@link UnknownBackendException} when the backend is not installed. */
+    List<String> command(Cell cell, RunLayout layout) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : defaultHeapMb() + "m"));
+        // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-DDJL_CACHE_DIR=" + options.cache().djl());
+        cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + options.cache().javacpp());
+        cmd.addAll(options.workerJvmArgs());
+        cmd.add("-cp");
+        cmd.add(WorkerClasspath.join(classpath.forBackend(cell.backend())));
+        cmd.add(WorkerMain.class.getName());
+        cmd.add(layout.requestFile(cell.id()).toString());
+        cmd.add(layout.cellDir(cell.id()).toString());
+        return cmd;
+    }
+
+    Process start(Cell cell, RunLayout layout) {
+        ProcessBuilder pb = new ProcessBuilder(command(cell, layout))
+                .directory(layout.cellDir(cell.id()).toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectError(ProcessBuilder.Redirect.to(layout.stderrLog(cell.id()).toFile()));
+        Map<String, String> env = pb.environment();
+        env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+        env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+        env.putIfAbsent("DJL_CACHE_DIR", options.cache().djl().toString());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a worker JVM for cell " + cell.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A quarter of the machine's memory, between 1 and 16 GiB: the rest is for native engine memory. */
+    static long defaultHeapMb() {
+        long total = EnvironmentProbe.memoryMb();
+        if (total <= 0) return 2048;
+        return Math.max(1024, Math.min(16 * 1024, total / 4));
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

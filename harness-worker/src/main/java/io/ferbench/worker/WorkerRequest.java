@@ -1,0 +1,19 @@
+package io.ferbench.worker;
+
+import io.ferbench.api.cell.Cell;
+import io.ferbench.worker.train.InferenceSettings;
+
+/**
+ * What the coordinator hands a worker in {@code cell.json}: the cell and the run's settings.
+ * Paths are absolute (the worker runs in the cell's folder).
+ *
+ * @param dataRoot       datasets' relative paths resolve against this folder
+ * @param cacheRoot      ferbench's cache folder (prepared datasets are shared there)
+ * @param peakGflops     the machine's fp32 peak, for the share of peak
+ * @param inference      how inference speed is measured
+ * @param featureSample  how many test images' penultimate features to keep for t-SNE
+ * @param cellsDir       the run's {@code cells/} folder: the cell writes its weights to {@code <id>/} there and reads
+ *                       a source cell's from {@code <source id>/}
+ */
+public record WorkerRequest(Cell cell, String dataRoot, String cacheRoot, double peakGflops,
+                            InferenceSettings inference, int featureSample, String cellsDir) {}

@@ -1,0 +1,150 @@
+package io.ferbench.worker.train;
+
+import io.ferbench.api.backend.Batch;
+import io.ferbench.api.backend.TrainableModel;
+import io.ferbench.api.result.Divergence;
+import io.ferbench.api.result.EpochRecord;
+import io.ferbench.api.result.TrainingSummary;
+import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.worker.augment.Augmenter;
+import io.ferbench.worker.data.PreparedDataset;
+import io.ferbench.worker.env.ProcessMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The epoch loop. Each epoch visits the training images in a permutation derived from the cell seed
+ * and the epoch number (so every backend sees the same batches), the last partial batch included;
+ * then evaluates the validation split, measures the training accuracy on a fixed sample, and asks
+ * early stopping whether to go on. With oversampling the permutation covers the training images plus
+ * extra draws of the smaller classes ({@link ClassBalance}); with augmentation each training image is
+ * transformed as its epoch and position draw ({@link TrainingBatches}) — evaluation passes never augment.
+ *
+ * <p>Timing: an epoch's time covers its training steps and its validation; the training-accuracy
+ * pass and the copy of the best weights are done after the clock stops, since they are bookkeeping
+ * of this harness rather than work a user's training would do.
+ *
+ * <p>Best weights: with early stopping enabled and {@code restoreBest}, the weights of the best
+ * epoch are copied out ({@link TrainableModel#exportWeights()}) whenever it improves and put back
+ * ({@link TrainableModel#importWeights}) when training ends on another epoch — whether early
+ * stopping ended it or the epoch budget ran out (Keras restores only in the first case; restoring in
+ * both means the test metrics always come from the epoch that validation selected).
+ *
+ * <p>Learning rate: the {@link LearningRateSchedule} sets it before every step when it varies; an epoch's record
+ * carries the rate of its first step.
+ *
+ * <p>Divergence: a NaN or infinite training-step loss (or validation loss) ends training at once;
+ * the completed epochs stay in the history.
+ */
+public final class Trainer {
+    private final TrainingPlan plan;
+    private final TrainingListener listener;
+    private final List<EpochRecord> history = new ArrayList<>();
+
+    public Trainer(TrainingPlan plan, TrainingListener listener) {
+        this.plan = plan;
+        this.listener = listener;
+    }
+
+    /** The completed epochs so far; still readable after {@link #train} threw. */
+    public List<EpochRecord> history() { return List.copyOf(history); }
+
+    public TrainingOutcome train(TrainableModel model, PreparedDataset data) {
+        int n = data.train().size();
+        if (n == 0) throw new IllegalArgumentException("dataset '" + data.name() + "' has no training images");
+        if (data.validation().size() == 0) {
+            throw new IllegalArgumentException("dataset '" + data.name() + "' has no validation images; "
+                    + "give it more images per class so the 80/20 split leaves some for validation");
+        }
+        history.clear();
+        Batches train = new Batches(data.train(), data.mean(), data.std());
+        TrainingBatches stepBatches = new TrainingBatches(data.train(), data.mean(), data.std(),
+                new Augmenter(plan.augmentation(), plan.seed()));
+        Batches validation = new Batches(data.validation(), data.mean(), data.std());
+        Evaluator evaluator = new Evaluator(model, plan.batchSize());
+        int[] accuracySample = SeededOrder.sample(n, plan.trainAccuracySample(), plan.seed(),
+                SeededOrder.Stream.TRAIN_ACCURACY_SAMPLE);
+        EarlyStopping stopping = new EarlyStopping(plan.earlyStopping());
+        boolean keepBest = stopping.enabled() && plan.earlyStopping().restoreBest();
+        NamedTensors bestWeights = null;
+        boolean stoppedEarly = false;
+        double lastValidationSeconds = 0;
+        LearningRateSchedule schedule = null;
+        long globalStep = 0;
+
+        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+            int[] order = ClassBalance.epochOrder(data.train().labels(), data.numClasses(), plan.oversample(),
+                    plan.seed(), epoch);
+            int visits = order.length;  // n, or more when the smaller classes are oversampled (the same every epoch)
+            int steps = Batches.count(visits, plan.batchSize());
+            if (schedule == null) {
+                schedule = new LearningRateSchedule(plan.schedule(), plan.learningRate(), plan.epochs(), steps,
+                        plan.earlyStopping());
+            }
+            double epochRate = schedule.rate(globalStep + 1);
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            for (int step = 1; step <= steps; step++) {
+                globalStep++;
+                if (schedule.varies()) model.setLearningRate(schedule.rate(globalStep));
+                int from = (step - 1) * plan.batchSize();
+                Batch batch = stepBatches.make(order, from, Math.min(from + plan.batchSize(), visits), epoch);
+                float loss = model.trainStep(batch);
+                if (!Float.isFinite(loss)) {
+                    return diverged(stopping, new Divergence(epoch, step, "train_loss", Float.toString(loss)));
+                }
+                lossSum += (double) loss * batch.size();
+                double elapsed = seconds(epochStart);
+                listener.onStep(new StepProgress(epoch, plan.epochs(), step, steps, lossSum / (from + batch.size()),
+                        eta(elapsed, step, steps, epoch, lastValidationSeconds)));
+            }
+            double trainSeconds = seconds(epochStart);
+            Evaluation val = evaluator.evaluate(validation);
+            double epochSeconds = seconds(epochStart);
+            if (!Double.isFinite(val.loss())) {
+                return diverged(stopping, new Divergence(epoch, 0, "val_loss", Double.toString(val.loss())));
+            }
+            double trainAccuracy = evaluator.evaluate(train, accuracySample, false, new int[0]).accuracy();
+            EpochRecord record = new EpochRecord(epoch, lossSum / visits, trainAccuracy, val.loss(), val.accuracy(),
+                    epochSeconds, trainSeconds, epochRate, ProcessMemory.residentMb());
+            history.add(record);
+            lastValidationSeconds = epochSeconds - trainSeconds;
+            EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
+            schedule.endOfEpoch(epoch, val.loss(), val.accuracy());
+            if (decision == EarlyStopping.Decision.IMPROVED && keepBest) bestWeights = model.exportWeights();
+            listener.onEpoch(record, plan.epochs(), decision);
+            if (decision == EarlyStopping.Decision.STOP) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        boolean restored = false;
+        if (keepBest && bestWeights != null && stopping.bestEpoch() != history.size()) {
+            model.importWeights(bestWeights, true);
+            restored = true;
+        }
+        return new TrainingOutcome(summary(stopping, stoppedEarly, restored), null);
+    }
+
+    private TrainingOutcome diverged(EarlyStopping stopping, Divergence divergence) {
+        return new TrainingOutcome(summary(stopping, false, false), divergence);
+    }
+
+    private TrainingSummary summary(EarlyStopping stopping, boolean stoppedEarly, boolean restored) {
+        Integer best = stopping.bestEpoch() > 0 ? stopping.bestEpoch() : null;
+        return new TrainingSummary(history.size(), best, stoppedEarly, restored, history);
+    }
+
+    /**
+     * Time left to the end of the epoch budget, at the current epoch's pace: an epoch lasts its steps
+     * plus a validation as long as the previous epoch's.
+     */
+    private double eta(double elapsed, int step, int steps, int epoch, double lastValidationSeconds) {
+        double epochLength = elapsed / step * steps + lastValidationSeconds;
+        return Math.max(0, epochLength - elapsed) + (plan.epochs() - epoch) * epochLength;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
