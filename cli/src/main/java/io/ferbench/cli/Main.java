@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 PlanCommand.class,
                 ArchitecturesCommand.class,
+                BackendsCommand.class,
                 DatasetsCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package io.ferbench.runner;
 
+import io.ferbench.api.backend.BackendCatalog;
 import io.ferbench.worker.BackendRegistry;
 import io.ferbench.worker.UnknownBackendException;
 import java.io.File;
@@ -54,29 +55,30 @@ public final class WorkerClasspath {
 
     /** The classpath entries for a worker of backend {@code id}. */
     public List<Path> forBackend(String id) {
+        if (catalog().find(id).isEmpty()) {
+            throw new UnknownBackendException(id, installedBackends(), home == null ? "on this JVM's classpath"
+                    : "in " + home.resolve("backends"));
+        }
         if (home == null) return current;
         Path backendDir = home.resolve("backends").resolve(id);
-        if (id.isBlank() || id.contains("/") || id.contains("\\") || !Files.isDirectory(backendDir)) {
-            throw new UnknownBackendException(id, installedBackends(), "in " + home.resolve("backends"));
-        }
         List<Path> entries = new ArrayList<>(jars(home.resolve("core")));
         entries.addAll(jars(backendDir));
         return entries;
     }
 
     /**
-     * Backend ids of the distribution (its {@code backends/} sub-folders); outside one, the backends on this JVM's
-     * classpath (which workers share).
+     * The backends workers can run, from their descriptors: the distribution's {@code backends/<id>/} folders, or
+     * outside one the descriptors on this JVM's classpath (which workers share). Read anew each time, so a folder
+     * dropped into the distribution counts at once.
      */
+    public BackendCatalog catalog() {
+        return home == null ? BackendCatalog.onClasspath(WorkerClasspath.class.getClassLoader())
+                : BackendCatalog.inDistribution(home);
+    }
+
+    /** The ids of {@link #catalog()}. */
     public List<String> installedBackends() {
-        if (home == null) return BackendRegistry.installed().stream().map(p -> p.id()).sorted().toList();
-        Path dir = home.resolve("backends");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        return catalog().ids();
     }
 
     public static String join(List<Path> entries) {

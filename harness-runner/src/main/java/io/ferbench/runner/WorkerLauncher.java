@@ -1,5 +1,8 @@
 package io.ferbench.runner;
 
+import io.ferbench.api.backend.BackendCatalog;
+import io.ferbench.api.backend.BackendDescriptor;
+import io.ferbench.worker.UnknownBackendException;
 import io.ferbench.worker.RunLayout;
 import io.ferbench.worker.WorkerMain;
 import io.ferbench.worker.env.EnvironmentProbe;
@@ -15,8 +18,8 @@ import java.util.Map;
  * Starts worker JVMs. A worker runs in its cell's folder (so a JVM crash report lands there), with
  * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
  * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
- * processes shared the cores), {@code TF_CPP_MIN_LOG_LEVEL=2}, and the native-library caches of DJL
- * and JavaCPP under ferbench's cache. Settings already present in the environment are kept.
+ * processes shared the cores), and what the backend's descriptor asks for (its native-library cache under
+ * ferbench's cache, its log level). Settings already present in the environment are kept.
  */
 final class WorkerLauncher {
     private static final long MIB = 1024L * 1024L;
@@ -37,8 +40,7 @@ final class WorkerLauncher {
         // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");
-        cmd.add("-DDJL_CACHE_DIR=" + options.cache().djl());
-        cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + options.cache().javacpp());
+        descriptor(cell).systemPropertiesFor(options.cache().root()).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(options.workerJvmArgs());
         cmd.add("-cp");
         cmd.add(WorkerClasspath.join(classpath.forBackend(cell.backend())));
@@ -55,13 +57,19 @@ final class WorkerLauncher {
                 .redirectError(ProcessBuilder.Redirect.to(layout.stderrLog(cell.id()).toFile()));
         Map<String, String> env = pb.environment();
         env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
-        env.putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-        env.putIfAbsent("DJL_CACHE_DIR", options.cache().djl().toString());
+        descriptor(cell).environmentFor(options.cache().root()).forEach(env::putIfAbsent);
         try {
             return pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker JVM for cell " + cell.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the backend's descriptor says its worker needs; an unknown backend is refused with the installed ones. */
+    private BackendDescriptor descriptor(Cell cell) {
+        BackendCatalog catalog = classpath.catalog();
+        return catalog.find(cell.backend()).orElseThrow(() -> new UnknownBackendException(cell.backend(),
+                catalog.ids(), "among the installed backends"));
     }
 
     /** A quarter of the machine's memory, between 1 and 16 GiB: the rest is for native engine memory. */

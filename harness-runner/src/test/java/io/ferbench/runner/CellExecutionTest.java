@@ -100,10 +100,10 @@ class CellExecutionTest {
 
     @Test
     void anUnknownBackendIsAFailedResultThatListsTheInstalledOnes() {
-        SuitePlan plan = TinySuites.plan("in-process", "tensorflow", List.of(5));
+        SuitePlan plan = TinySuites.withBackend(TinySuites.plan("in-process", "djl", List.of(5)), "onnx");
         CellResult r = new CellExecution(TinySuites.request(plan, 0, dir), new ProgressEmitter(nowhere(), 0)).run();
         assertEquals(CellStatus.FAILED, r.status());
-        assertTrue(r.error().startsWith("unknown backend 'tensorflow'") && r.error().contains("installed backends: djl"),
+        assertTrue(r.error().startsWith("unknown backend 'onnx'") && r.error().contains("installed backends: djl"),
                 r.error());
     }
 

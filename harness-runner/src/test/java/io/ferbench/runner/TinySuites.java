@@ -7,6 +7,9 @@ import io.ferbench.suite.Suites;
 import io.ferbench.worker.train.InferenceSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import io.ferbench.api.cell.Cell;
+import io.ferbench.api.cell.Execution;
 
 /** Suites small enough to train for real in a test: synthetic 24×24 faces, 10 per class, 2 epochs. */
 final class TinySuites {
@@ -34,6 +37,14 @@ final class TinySuites {
                 timeout_minutes: 5
                 """.formatted(name, backend, seeds);
         return Suites.plan(yaml, name + ".yaml");
+    }
+
+    /** {@code plan} with every cell's backend replaced by {@code backend}, one no suite would accept. */
+    static SuitePlan withBackend(SuitePlan plan, String backend) {
+        List<Cell> cells = plan.cells().stream().map(c -> new Cell(c.suite(), c.id(), c.index(), c.repeat(), c.axes(),
+                c.dataset(), c.network(), c.training(), new Execution(backend, c.execution().device(),
+                c.execution().threads(), c.execution().timeoutSeconds(), Map.of()))).toList();
+        return new SuitePlan(plan.name(), plan.description(), plan.file(), plan.yaml(), cells, plan.datasets());
     }
 
     /** Shared across test runs so the native library and datasets are unpacked once. */

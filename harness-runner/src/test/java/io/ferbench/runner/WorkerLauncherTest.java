@@ -25,7 +25,8 @@ class WorkerLauncherTest {
         assertTrue(cmd.contains("-Xmx3g"));
         assertTrue(cmd.contains("-XX:+ExitOnOutOfMemoryError"));
         assertTrue(cmd.contains("-DDJL_CACHE_DIR=" + dir.resolve("cache/djl").toAbsolutePath()));
-        assertTrue(cmd.contains("-Dorg.bytedeco.javacpp.cachedir=" + dir.resolve("cache/javacpp").toAbsolutePath()));
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.cachedir")),
+                "only what the djl backend's descriptor asks for: " + cmd);
         assertTrue(cmd.contains("-Dextra=1"));
         int cp = cmd.indexOf("-cp");
         assertTrue(cmd.get(cp + 1).split(java.io.File.pathSeparator).length > 3);

@@ -84,6 +84,9 @@ class WorkerProtocolTest {
         Files.writeString(home.resolve("core/harness-api.jar"), "");
         Files.writeString(home.resolve("core/README.txt"), "");
         Files.writeString(home.resolve("backends/djl/backend-djl.jar"), "");
+        Files.writeString(home.resolve("backends/djl/backend.properties"), "id=djl\norder=1\n");
+        Files.writeString(home.resolve("backends/dl4j/backend.properties"), "id=dl4j\norder=2\n");
+        Files.createDirectories(home.resolve("backends/leftover"));
         WorkerClasspath cp = WorkerClasspath.distribution(home);
         List<String> names = cp.forBackend("djl").stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("harness-api.jar", "harness-worker.jar", "backend-djl.jar"), names);
@@ -93,6 +96,8 @@ class WorkerProtocolTest {
         assertTrue(e.getMessage().contains("'tensorflw'") && e.getMessage().contains("installed backends: djl, dl4j"),
                 e.getMessage());
         assertThrows(UnknownBackendException.class, () -> cp.forBackend("../core"));
+        assertThrows(UnknownBackendException.class, () -> cp.forBackend("leftover"), "a folder without a descriptor");
+        assertTrue(cp.catalog().problems().keySet().stream().anyMatch(k -> k.endsWith("leftover")));
         IllegalStateException notDist = assertThrows(IllegalStateException.class,
                 () -> WorkerClasspath.distribution(dir.resolve("nowhere")));
         assertTrue(notDist.getMessage().contains("no core/ folder"));

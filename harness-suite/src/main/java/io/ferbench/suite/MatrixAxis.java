@@ -31,7 +31,7 @@ enum MatrixAxis {
             null, "Network architecture (the model IR's name)."),
     WIDTH_MULTIPLIER(Axis.WIDTH_MULTIPLIER, new ValueRule.Real(0, false, 4, true), 1.0, "wm",
             "Channel width multiplier (MobileNetV2, ShuffleNetV2); 1.0 for the published networks."),
-    BACKEND(Axis.BACKEND, ValueRule.Text.choice("backend", SuiteVocabulary.backends()), "djl", null,
+    BACKEND(Axis.BACKEND, ValueRule.Text.choice("backend", SuiteVocabulary.backends()), SuiteVocabulary.defaultBackend(), null,
             "Deep-learning backend that trains the cell."),
     DEVICE(Axis.DEVICE, ValueRule.Text.choice("device", SuiteVocabulary.devices()), "auto", null,
             "auto uses a GPU when the backend sees one."),

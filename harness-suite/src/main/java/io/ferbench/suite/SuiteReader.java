@@ -1,5 +1,8 @@
 package io.ferbench.suite;
 
+import java.util.Optional;
+import io.ferbench.api.backend.BackendDescriptor;
+import io.ferbench.api.backend.BackendCatalog;
 import io.ferbench.api.cell.DatasetSpec;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.AugmentationSpec;
@@ -509,12 +512,32 @@ final class SuiteReader {
                             : wrongShape(setting.value(), settingPath, rule.expectation());
                     if (value != null) {
                         values.put(setting.key(), (String) value);
+                        checkBackendSetting(backend.key(), setting, (String) value, settingPath);
                     }
                 }
             }
             settings.put(backend.key(), Collections.unmodifiableMap(values));
         }
         return settings;
+    }
+
+    /**
+     * A setting checked against the backend's descriptor, as the backend itself would check it in every worker:
+     * an unknown key (with the nearest valid one) or a value of the wrong type is a problem of the suite.
+     */
+    private void checkBackendSetting(String backend, YamlNode.Entry setting, String value, String path) {
+        Optional<BackendDescriptor> descriptor = BackendCatalog.installed().find(backend);
+        if (descriptor.isEmpty()) return;  // an unknown backend is reported once, at its key
+        Optional<BackendDescriptor.Setting> declared = descriptor.get().setting(setting.key());
+        if (declared.isEmpty()) {
+            List<String> valid = descriptor.get().settingNames();
+            problems.add(setting.keyMark(), path, "unknown " + backend + " setting '" + setting.key() + "'; valid "
+                    + "settings are " + (valid.isEmpty() ? "none" : String.join(", ", valid)) + " (ferbench backends "
+                    + "lists them)" + DidYouMean.hint(setting.key(), valid));
+            return;
+        }
+        String problem = declared.get().problem(value);
+        if (problem != null) problems.add(setting.value().mark(), path, problem);
     }
 
     // ---- shared helpers ----------------------------------------------------------------------------------

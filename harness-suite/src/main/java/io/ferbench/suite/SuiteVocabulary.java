@@ -1,5 +1,6 @@
 package io.ferbench.suite;
 
+import io.ferbench.api.backend.BackendCatalog;
 import java.util.List;
 
 /** The closed sets of names a suite may use. */
@@ -12,9 +13,15 @@ final class SuiteVocabulary {
         return io.ferbench.api.arch.Architectures.names();
     }
 
-    /** Backend ids, as the backends' providers and the distribution's {@code backends/<id>/} folders name them. */
+    /** The installed backends' ids, from their descriptors (a distribution's {@code backends/<id>/}). */
     static List<String> backends() {
-        return List.of("djl", "tensorflow", "dl4j");
+        return BackendCatalog.installed().ids();
+    }
+
+    /** The matrix's default backend: the first installed one in the descriptors' order. */
+    static String defaultBackend() {
+        List<String> ids = backends();
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     static List<String> devices() {

@@ -132,7 +132,7 @@ class SuiteSchemaTest {
             Object value = switch (key) {
                 case "datasets" -> Map.of("all-keys", dataset);
                 case "matrix" -> matrix;
-                case "backend_settings" -> Map.of("djl", Map.of("switch", "on"));
+                case "backend_settings" -> Map.of("djl", Map.of("interop_threads", "2"));
                 default -> sampleValue(key, schema.get("properties").get(key), examples);
             };
             suite.put(key, value);

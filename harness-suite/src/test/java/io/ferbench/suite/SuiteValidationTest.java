@@ -423,6 +423,23 @@ class SuiteValidationTest {
     }
 
     @Test
+    void backendSettingsAreCheckedAgainstTheBackendsDescriptorBeforeAnyWorkerRuns() {
+        SuiteException e = rejected(SYNTHETIC_HEADER + """
+                matrix: {}
+                backend_settings:
+                  dl4j: {onedn: "true", gc_interval_ms: -5}
+                  djl: {interop_threads: "two"}
+                """);
+        assertEquals(3, e.errors().size(), e.getMessage());
+        single(new SuiteException(List.of(e.errors().get(0))), 7, "backend_settings.dl4j.onedn", "unknown dl4j setting 'onedn'",
+                "valid settings are gc_interval_ms, onednn", "did you mean 'onednn'?");
+        single(new SuiteException(List.of(e.errors().get(1))), 7, "backend_settings.dl4j.gc_interval_ms",
+                "must be a whole number >= 0, got '-5'");
+        single(new SuiteException(List.of(e.errors().get(2))), 8, "backend_settings.djl.interop_threads",
+                "must be a whole number >= 1, got 'two'");
+    }
+
+    @Test
     void planningAFileNamesTheFileAndKeepsItsText(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("mine.yaml");
         String text = SYNTHETIC_HEADER + "matrix: {}\n";

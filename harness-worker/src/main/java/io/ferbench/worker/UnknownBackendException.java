@@ -6,6 +6,7 @@ import java.util.List;
 public class UnknownBackendException extends IllegalArgumentException {
     public UnknownBackendException(String id, List<String> installed, String where) {
         super("unknown backend '" + id + "': no such backend " + where + "; installed backends: "
-                + (installed.isEmpty() ? "none" : String.join(", ", installed)));
+                + (installed.isEmpty() ? "none" : String.join(", ", installed))
+                + io.ferbench.api.names.DidYouMean.hint(id, installed));
     }
 }

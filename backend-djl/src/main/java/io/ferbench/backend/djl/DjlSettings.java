@@ -1,7 +1,7 @@
 package io.ferbench.backend.djl;
 
+import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendSettings;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,13 +15,15 @@ record DjlSettings(int interopThreads, boolean cudnnBenchmark) {
     static final String INTEROP_THREADS = "interop_threads";
     static final String CUDNN_BENCHMARK = "cudnn_benchmark";
 
-    static DjlSettings defaults() { return new DjlSettings(1, false); }
+    /** The descriptor's defaults. */
+    static DjlSettings defaults() { return of(Map.of()); }
 
-    /** Reads the settings map; an unknown key or a malformed value is an error naming the key. */
+    /**
+     * Reads the settings map against this backend's descriptor (keys, types, minimums and defaults are declared
+     * there once); an unknown key or a malformed value is an error naming the key.
+     */
     static DjlSettings of(Map<String, String> settings) {
-        BackendSettings s = BackendSettings.of("djl", settings, List.of(INTEROP_THREADS, CUDNN_BENCHMARK));
-        DjlSettings d = defaults();
-        return new DjlSettings(s.intAtLeast(INTEROP_THREADS, 1, d.interopThreads()),
-                s.bool(CUDNN_BENCHMARK, d.cudnnBenchmark()));
+        BackendSettings s = BackendSettings.of(BackendDescriptor.of(DjlSettings.class), settings);
+        return new DjlSettings(s.integer(INTEROP_THREADS, 1), s.bool(CUDNN_BENCHMARK));
     }
 }

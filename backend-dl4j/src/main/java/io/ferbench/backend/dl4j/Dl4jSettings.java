@@ -1,7 +1,7 @@
 package io.ferbench.backend.dl4j;
 
+import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendSettings;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +20,17 @@ record Dl4jSettings(boolean onednn, int gcIntervalMs) {
     static final String ONEDNN = "onednn";
     static final String GC_INTERVAL_MS = "gc_interval_ms";
 
+    /** The descriptor's defaults. */
     static Dl4jSettings defaults() {
-        return new Dl4jSettings(true, 10_000);
+        return of(Map.of());
     }
 
-    /** Reads the settings map; an unknown key or a malformed value is an error naming the key. */
+    /**
+     * Reads the settings map against this backend's descriptor (keys, types, minimums and defaults are declared
+     * there once); an unknown key or a malformed value is an error naming the key.
+     */
     static Dl4jSettings of(Map<String, String> settings) {
-        BackendSettings s = BackendSettings.of("dl4j", settings, List.of(ONEDNN, GC_INTERVAL_MS));
-        Dl4jSettings d = defaults();
-        return new Dl4jSettings(s.bool(ONEDNN, d.onednn()),
-                s.intAtLeast(GC_INTERVAL_MS, 0, d.gcIntervalMs(), " (milliseconds; 0 = off)"));
+        BackendSettings s = BackendSettings.of(BackendDescriptor.of(Dl4jSettings.class), settings);
+        return new Dl4jSettings(s.bool(ONEDNN), s.integer(GC_INTERVAL_MS, 0));
     }
 }

@@ -1,7 +1,7 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendSettings;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +15,12 @@ import java.util.Map;
 record TfSettings(int interopThreads) {
     static final String INTEROP_THREADS = "interop_threads";
 
-    /** Reads the settings map; an unknown key or a malformed value is an error naming the key. */
+    /**
+     * Reads the settings map against this backend's descriptor (keys, types and minimums are declared there once);
+     * an unknown key or a malformed value is an error naming the key.
+     */
     static TfSettings of(Map<String, String> settings) {
-        BackendSettings s = BackendSettings.of("tensorflow", settings, List.of(INTEROP_THREADS));
-        return new TfSettings(s.intAtLeast(INTEROP_THREADS, 1, 0));
+        BackendSettings s = BackendSettings.of(BackendDescriptor.of(TfSettings.class), settings);
+        return new TfSettings(s.integer(INTEROP_THREADS, 0));
     }
 }

@@ -14,10 +14,48 @@ import java.util.TreeSet;
 public final class BackendSettings {
     private final String backend;
     private final Map<String, String> settings;
+    private final BackendDescriptor descriptor;
 
-    private BackendSettings(String backend, Map<String, String> settings) {
+    private BackendSettings(String backend, Map<String, String> settings, BackendDescriptor descriptor) {
         this.backend = backend;
         this.settings = settings;
+        this.descriptor = descriptor;
+    }
+
+    /**
+     * Checks {@code settings} against the keys, types and minimums the backend's descriptor declares; values left
+     * out take the descriptor's defaults.
+     *
+     * @throws IllegalArgumentException for an unknown key (listing the valid ones) or a malformed value
+     */
+    public static BackendSettings of(BackendDescriptor descriptor, Map<String, String> settings) {
+        of(descriptor.id(), settings, descriptor.settingNames());
+        settings.forEach((key, value) -> {
+            String problem = descriptor.setting(key).orElseThrow().problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(descriptor.id() + " backend setting '" + key + "' " + problem);
+            }
+        });
+        return new BackendSettings(descriptor.id(), settings, descriptor);
+    }
+
+    /** A declared integer setting: the suite's value, else the descriptor's default, else {@code whenUnset}. */
+    public int integer(String key, int whenUnset) {
+        String value = valueOrDefault(key);
+        return value == null ? whenUnset : Integer.parseInt(value);
+    }
+
+    /** A declared boolean setting: the suite's value, else the descriptor's default, else false. */
+    public boolean bool(String key) {
+        String value = valueOrDefault(key);
+        return value != null && value.equalsIgnoreCase("true");
+    }
+
+    private String valueOrDefault(String key) {
+        BackendDescriptor.Setting setting = descriptor.setting(key).orElseThrow(() -> new IllegalArgumentException(
+                backend + " declares no setting '" + key + "' in its " + BackendDescriptor.FILE));
+        String value = value(key);
+        return value != null ? value : setting.defaultValue();
     }
 
     /**
@@ -34,7 +72,7 @@ public final class BackendSettings {
                         + "'; valid settings are " + valid);
             }
         }
-        return new BackendSettings(backend, settings);
+        return new BackendSettings(backend, settings, null);
     }
 
     /** The trimmed value of {@code key}, or {@code null} when the key is absent. */

@@ -23,9 +23,4 @@ public record CacheDirectory(Path root) {
     /** Preprocessed datasets, shared by all cells. */
     public Path datasets() { return root.resolve("datasets"); }
 
-    /** DJL's cache (DJL_CACHE_DIR): the PyTorch native library unpacks here. */
-    public Path djl() { return root.resolve("djl"); }
-
-    /** JavaCPP's cache (org.bytedeco.javacpp.cachedir): TensorFlow Java and DL4J natives unpack here. */
-    public Path javacpp() { return root.resolve("javacpp"); }
 }
