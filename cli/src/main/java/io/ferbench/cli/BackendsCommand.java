@@ -26,13 +26,16 @@ final class BackendsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        BackendCatalog catalog = WorkerClasspath.detect().catalog();
+        WorkerClasspath classpath = WorkerClasspath.detect();
+        BackendCatalog catalog = classpath.catalog();
+        List<String> installed = classpath.installedBackends();
         List<List<String>> rows = new ArrayList<>();
         for (BackendDescriptor d : catalog.descriptors()) {
-            rows.add(List.of(d.id(), d.name(), d.devices().stream().map(Object::toString)
-                    .collect(Collectors.joining(",")), settings(d)));
+            rows.add(List.of(d.id(), d.name(), installed.contains(d.id()) ? "yes" : "no (engine missing)",
+                    d.devices().stream().map(Object::toString).collect(Collectors.joining(",")), settings(d)));
         }
-        Rows.print(spec.commandLine().getOut(), format, List.of("backend", "name", "devices", "settings"), rows);
+        Rows.print(spec.commandLine().getOut(), format, List.of("backend", "name", "installed", "devices", "settings"),
+                rows);
         for (Map.Entry<String, String> problem : catalog.problems().entrySet()) {
             spec.commandLine().getErr().println("warning: " + problem.getKey() + ": " + problem.getValue());
         }

@@ -1,6 +1,7 @@
 package io.ferbench.runner;
 
 import io.ferbench.api.backend.BackendCatalog;
+import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.worker.BackendRegistry;
 import io.ferbench.worker.UnknownBackendException;
 import java.io.File;
@@ -53,11 +54,12 @@ public final class WorkerClasspath {
         return new WorkerClasspath(null, List.copyOf(entries));
     }
 
-    /** The classpath entries for a worker of backend {@code id}. */
+    /** The classpath entries for a worker of backend {@code id}; refused unless the backend is installed. */
     public List<Path> forBackend(String id) {
-        if (catalog().find(id).isEmpty()) {
-            throw new UnknownBackendException(id, installedBackends(), home == null ? "on this JVM's classpath"
-                    : "in " + home.resolve("backends"));
+        List<BackendDescriptor> installed = installed();
+        if (installed.stream().noneMatch(d -> d.id().equals(id))) {
+            throw new UnknownBackendException(id, installed.stream().map(BackendDescriptor::label).toList(),
+                    home == null ? "on this JVM's classpath" : "in " + home.resolve("backends"));
         }
         if (home == null) return current;
         Path backendDir = home.resolve("backends").resolve(id);
@@ -76,9 +78,20 @@ public final class WorkerClasspath {
                 : BackendCatalog.inDistribution(home);
     }
 
-    /** The ids of {@link #catalog()}. */
+    /**
+     * The backends a worker can run here: in a distribution every backend folder with a descriptor; on a classpath,
+     * those whose engine is there too ({@link BackendDescriptor#requires()}).
+     */
+    public List<BackendDescriptor> installed() {
+        List<BackendDescriptor> known = catalog().descriptors();
+        if (home != null) return known;
+        ClassLoader loader = WorkerClasspath.class.getClassLoader();
+        return known.stream().filter(d -> d.enginePresent(loader)).toList();
+    }
+
+    /** The ids of {@link #installed()}. */
     public List<String> installedBackends() {
-        return catalog().ids();
+        return installed().stream().map(BackendDescriptor::id).toList();
     }
 
     public static String join(List<Path> entries) {

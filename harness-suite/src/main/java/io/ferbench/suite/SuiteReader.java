@@ -526,7 +526,7 @@ final class SuiteReader {
      * an unknown key (with the nearest valid one) or a value of the wrong type is a problem of the suite.
      */
     private void checkBackendSetting(String backend, YamlNode.Entry setting, String value, String path) {
-        Optional<BackendDescriptor> descriptor = BackendCatalog.installed().find(backend);
+        Optional<BackendDescriptor> descriptor = BackendCatalog.discovered().find(backend);
         if (descriptor.isEmpty()) return;  // an unknown backend is reported once, at its key
         Optional<BackendDescriptor.Setting> declared = descriptor.get().setting(setting.key());
         if (declared.isEmpty()) {

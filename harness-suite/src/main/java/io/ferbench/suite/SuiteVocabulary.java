@@ -15,7 +15,7 @@ final class SuiteVocabulary {
 
     /** The installed backends' ids, from their descriptors (a distribution's {@code backends/<id>/}). */
     static List<String> backends() {
-        return BackendCatalog.installed().ids();
+        return BackendCatalog.discovered().ids();
     }
 
     /** The matrix's default backend: the first installed one in the descriptors' order. */

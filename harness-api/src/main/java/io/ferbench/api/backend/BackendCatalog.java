@@ -40,8 +40,8 @@ public final class BackendCatalog {
         this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
-    /** The backends installed for this JVM, discovered once. */
-    public static BackendCatalog installed() {
+    /** The backends this JVM knows of (a distribution's, else the classpath's), discovered once. */
+    public static BackendCatalog discovered() {
         BackendCatalog c = installed;
         if (c == null) {
             String home = System.getProperty(HOME_PROPERTY);

@@ -31,9 +31,12 @@ import java.util.TreeSet;
  * @param environment       environment variables its worker needs; {@value #CACHE_PLACEHOLDER} is replaced by
  *                          ferbench's cache folder
  * @param systemProperties  JVM system properties its worker needs, with the same placeholder
+ * @param requires          classes of the engine the backend needs: where its jar is on a classpath without them (a
+ *                          test, an IDE), the backend is known but not installed
  */
 public record BackendDescriptor(String id, String name, int order, List<Device> devices, List<Setting> settings,
-                                Map<String, String> environment, Map<String, String> systemProperties) {
+                                Map<String, String> environment, Map<String, String> systemProperties,
+                                List<String> requires) {
     /** The descriptor's file name. */
     public static final String FILE = "backend.properties";
     /** Where a backend's jar holds it. */
@@ -46,6 +49,17 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
         settings = List.copyOf(settings);
         environment = Map.copyOf(environment);
         systemProperties = Map.copyOf(systemProperties);
+        requires = List.copyOf(requires);
+    }
+
+    /** Whether every class it {@link #requires()} is on {@code loader}'s classpath (looked up, never loaded). */
+    public boolean enginePresent(ClassLoader loader) {
+        return requires.stream().allMatch(c -> loader.getResource(c.replace('.', '/') + ".class") != null);
+    }
+
+    /** {@code djl (Deep Java Library (PyTorch engine))}: how messages name it. */
+    public String label() {
+        return name.equals(id) ? id : id + " (" + name + ")";
     }
 
     /** A key of {@code backend_settings:}. */
@@ -133,7 +147,8 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
     }
 
     /**
-     * Parses the properties format: {@code id}, {@code name}, {@code order}, {@code devices} (comma-separated),
+     * Parses the properties format: {@code id}, {@code name}, {@code order}, {@code devices} and {@code requires}
+     * (comma-separated),
      * {@code setting.<key>.type|min|default|description}, {@code env.<VARIABLE>}, {@code property.<name>}.
      *
      * @throws IllegalArgumentException naming {@code source} and the key when the file is incomplete or malformed
@@ -173,14 +188,18 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
                 if (dot <= 8) throw new IllegalArgumentException(source + ": '" + key + "' should be setting.<name>.<part>");
                 settingParts.computeIfAbsent(key.substring(8, dot), k -> new LinkedHashMap<>())
                         .put(key.substring(dot + 1), value);
-            } else if (!List.of("id", "name", "order", "devices").contains(key)) {
+            } else if (!List.of("id", "name", "order", "devices", "requires").contains(key)) {
                 throw new IllegalArgumentException(source + ": unknown key '" + key + "'; valid keys are id, name, "
-                        + "order, devices, setting.<name>.type|min|default|description, env.<VARIABLE>, property.<name>");
+                        + "order, devices, requires, setting.<name>.type|min|default|description, env.<VARIABLE>, "
+                        + "property.<name>");
             }
         }
         List<Setting> settings = new ArrayList<>();
         settingParts.forEach((name, parts) -> settings.add(setting(name, parts, source)));
-        return new BackendDescriptor(id, p.getProperty("name", id).trim(), order, devices, settings, env, properties);
+        List<String> requires = Arrays.stream(p.getProperty("requires", "").split(",")).map(String::trim)
+                .filter(c -> !c.isEmpty()).toList();
+        return new BackendDescriptor(id, p.getProperty("name", id).trim(), order, devices, settings, env, properties,
+                requires);
     }
 
     private static Setting setting(String name, Map<String, String> parts, String source) {
