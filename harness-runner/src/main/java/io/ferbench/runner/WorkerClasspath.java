@@ -2,7 +2,6 @@ package io.ferbench.runner;
 
 import io.ferbench.api.backend.BackendCatalog;
 import io.ferbench.api.backend.BackendDescriptor;
-import io.ferbench.worker.BackendRegistry;
 import io.ferbench.worker.UnknownBackendException;
 import java.io.File;
 import java.io.IOException;

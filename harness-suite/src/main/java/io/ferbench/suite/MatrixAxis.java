@@ -2,7 +2,6 @@ package io.ferbench.suite;
 
 import io.ferbench.api.cell.Axis;
 
-import io.ferbench.api.cell.Cell;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.ScheduleSpec;
 import io.ferbench.api.cell.AugmentationSpec;

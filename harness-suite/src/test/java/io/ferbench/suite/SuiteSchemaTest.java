@@ -1,6 +1,5 @@
 package io.ferbench.suite;
 
-import io.ferbench.api.cell.Cell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

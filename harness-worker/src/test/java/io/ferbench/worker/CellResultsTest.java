@@ -8,14 +8,9 @@ import io.ferbench.api.cell.AugmentationSpec;
 import io.ferbench.api.cell.Axis;
 import io.ferbench.api.cell.Cell;
 import io.ferbench.api.testing.CellFixtures;
-import io.ferbench.api.cell.Device;
-import io.ferbench.api.cell.Execution;
-import io.ferbench.api.cell.Network;
 import io.ferbench.api.cell.Training;
-import io.ferbench.api.cell.DatasetSpec;
 import io.ferbench.api.cell.EarlyStoppingSpec;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellResultsTest {

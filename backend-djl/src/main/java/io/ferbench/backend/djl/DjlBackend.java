@@ -11,7 +11,6 @@ import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** The started PyTorch engine on one device; compiles graphs into {@link DjlTrainableModel}s. */
 final class DjlBackend implements Backend {

@@ -7,7 +7,6 @@ import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
-import java.util.List;
 
 /** Deeplearning4j on ND4J's native backend (CPU with oneDNN, or CUDA with -Pcuda). */
 final class Dl4jBackend implements Backend {
