@@ -133,7 +133,6 @@ class CellExecutionTest {
         @Override public void setLearningRate(double learningRate) { model.setLearningRate(learningRate); }
         @Override public NamedTensors exportWeights() { return model.exportWeights(); }
         @Override public void importWeights(NamedTensors weights, boolean strict) { model.importWeights(weights, strict); }
-        @Override public Path saveNative(Path d) { return model.saveNative(d); }
         @Override public void close() { model.close(); }
     }
 }

@@ -199,7 +199,6 @@ final class DjlTrainableModel implements TrainableModel {
     }
 
     /** Writes DJL's parameter file {@code <architecture>-0000.params} under {@code dir}, replacing any. */
-    @Override
     public Path saveNative(Path dir) {
         requireOpen();
         String name = graph.fileSafeName();

@@ -1,5 +1,6 @@
 package io.ferbench.backend.djl;
 
+import io.ferbench.api.testing.TorchAdamReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,34 +15,6 @@ import org.junit.jupiter.api.Test;
 /** The optimizer against torch.optim.Adam's update written out in double precision. */
 class TorchAdamTest {
 
-    /** torch.optim.Adam._single_tensor_adam for one parameter vector. */
-    private static final class Reference {
-        final double lr0, b1, b2, eps, wd;
-        double lr;
-        final double[] w, m, v;
-        int t;
-
-        Reference(double[] w, OptimizerSpec s) {
-            this.w = w.clone();
-            m = new double[w.length];
-            v = new double[w.length];
-            lr0 = s.learningRate(); lr = lr0; b1 = s.beta1(); b2 = s.beta2(); eps = s.epsilon(); wd = s.weightDecay();
-        }
-
-        void step(double[] grad) {
-            t++;
-            double bc1 = 1 - Math.pow(b1, t);
-            double bc2 = 1 - Math.pow(b2, t);
-            for (int i = 0; i < w.length; i++) {
-                double g = grad[i] + wd * w[i];
-                m[i] = m[i] + (1 - b1) * (g - m[i]);          // exp_avg.lerp_(grad, 1 - beta1)
-                v[i] = b2 * v[i] + (1 - b2) * g * g;           // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2)
-                double denom = Math.sqrt(v[i]) / Math.sqrt(bc2) + eps;
-                w[i] -= lr / bc1 * m[i] / denom;
-            }
-        }
-    }
-
     /** Puts {@code grad} into the weight's gradient through a real backward pass: d/dw Σ(w·g) = g. */
     private static void backward(NDArray weight, float[] grad) {
         try (GradientCollector collector = Engine.getEngine(EngineSetup.ENGINE_NAME).newGradientCollector()) {
@@ -55,14 +28,16 @@ class TorchAdamTest {
         OptimizerSpec spec = new OptimizerSpec("adam", 0.1, 0.9, 0.999, 1e-3, 0.01);
         double[] start = {1.0, -0.5, 0.25};
         float[][] grads = {{1e-3f, -2e-3f, 5e-4f}, {-1e-3f, 3e-3f, 1e-4f}, {2e-3f, -1e-3f, -5e-4f}, {0, 1e-3f, 1e-3f}};
-        Reference reference = new Reference(start, spec);
+        TorchAdamReference reference = new TorchAdamReference(spec, start.length);
+        double[] expected = start.clone();
+        double lr = spec.learningRate();
         try (NDManager manager = Fixtures.manager(); TorchAdam adam = new TorchAdam(spec)) {
             NDArray w = manager.create(new float[] {1.0f, -0.5f, 0.25f});
             w.setRequiresGradient(true);
             for (int step = 0; step < grads.length; step++) {
                 if (step == 2) {
                     adam.setLearningRate(0.03);   // keeps moments and step count
-                    reference.lr = 0.03;
+                    lr = 0.03;
                 }
                 backward(w, grads[step]);
                 try (NDArray g = w.getGradient()) {
@@ -70,10 +45,10 @@ class TorchAdamTest {
                 }
                 double[] g = new double[3];
                 for (int i = 0; i < 3; i++) g[i] = grads[step][i];
-                reference.step(g);
+                reference.step(expected, g, lr);
                 float[] actual = w.toFloatArray();
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(reference.w[i], actual[i], 2e-6, "step " + (step + 1) + ", element " + i);
+                    assertEquals(expected[i], actual[i], 2e-6, "step " + (step + 1) + ", element " + i);
                 }
                 float[] cleared = w.getGradient().toFloatArray();
                 for (float c : cleared) assertEquals(0f, c, "gradient is cleared after the update");

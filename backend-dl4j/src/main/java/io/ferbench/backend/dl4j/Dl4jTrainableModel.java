@@ -315,7 +315,6 @@ final class Dl4jTrainableModel implements TrainableModel {
      * optimizer state) as {@code <architecture>.dl4j.zip} under {@code dir}, replacing any; it loads with
      * {@code ComputationGraph.load(file, false)}.
      */
-    @Override
     public Path saveNative(Path dir) {
         requireOpen();
         Path file = dir.resolve(graph.fileSafeName() + ".dl4j.zip");

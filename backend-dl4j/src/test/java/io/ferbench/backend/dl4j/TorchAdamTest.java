@@ -1,5 +1,6 @@
 package io.ferbench.backend.dl4j;
 
+import io.ferbench.api.testing.TorchAdamReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,21 +24,14 @@ class TorchAdamTest {
         TorchAdam adam = new TorchAdam(new OptimizerSpec("adam", lr, b1, b2, eps, wd));
         double[] w = {1.0, -2.0, 0.5};
         double[][] gradients = {{0.1, -0.2, 0.0}, {0.3, 0.1, -0.05}, {-0.2, 0.0, 0.4}};
-        double[] m = new double[3];
-        double[] v = new double[3];
+        TorchAdamReference reference = new TorchAdamReference(new OptimizerSpec("adam", lr, b1, b2, eps, wd), 3);
         INDArray parameter = Nd4j.create(new double[] {1.0, -2.0, 0.5}).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         for (int t = 1; t <= gradients.length; t++) {
             INDArray g = Nd4j.create(gradients[t - 1]).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
             try (MemoryWorkspace ignored = adam.scratch()) {
                 adam.update("p", parameter, g);
             }
-            for (int i = 0; i < 3; i++) {
-                double grad = gradients[t - 1][i] + wd * w[i];
-                m[i] = b1 * m[i] + (1 - b1) * grad;
-                v[i] = b2 * v[i] + (1 - b2) * grad * grad;
-                double denom = Math.sqrt(v[i]) / Math.sqrt(1 - Math.pow(b2, t)) + eps;
-                w[i] -= lr / (1 - Math.pow(b1, t)) * m[i] / denom;
-            }
+            reference.step(w, gradients[t - 1], lr);
             for (int i = 0; i < 3; i++) assertEquals(w[i], parameter.getDouble(i), 1e-6, "step " + t + " element " + i);
         }
         assertEquals(3, adam.steps("p"));

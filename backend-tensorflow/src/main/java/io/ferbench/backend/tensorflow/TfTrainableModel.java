@@ -260,7 +260,6 @@ final class TfTrainableModel implements TrainableModel {
      * {@code serving_default} (images → logits, features), {@code train_step} (images, labels →
      * loss; runs one step) and {@code evaluate_loss}. Images are NCHW float32 as in the IR.
      */
-    @Override
     public Path saveNative(Path dir) {
         requireOpen();
         Path target = dir.resolve(SAVED_MODEL_DIR);

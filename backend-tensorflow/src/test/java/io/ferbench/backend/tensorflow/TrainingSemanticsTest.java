@@ -1,5 +1,6 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.testing.TorchAdamReference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -65,34 +66,6 @@ class TrainingSemanticsTest {
                 }
             }
             return new LinearLoss(loss / weightSum, gw, gb);
-        }
-    }
-
-    /** torch.optim.Adam on one tensor, in double precision. */
-    private static final class TorchAdamReference {
-        final double beta1, beta2, eps, weightDecay;
-        final double[] m, v;
-        int t;
-
-        TorchAdamReference(OptimizerSpec s, int size) {
-            beta1 = s.beta1();
-            beta2 = s.beta2();
-            eps = s.epsilon();
-            weightDecay = s.weightDecay();
-            m = new double[size];
-            v = new double[size];
-        }
-
-        void step(double[] w, double[] grad, double lr) {
-            t++;
-            for (int i = 0; i < w.length; i++) {
-                double g = grad[i] + weightDecay * w[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                double mHat = m[i] / (1 - Math.pow(beta1, t));
-                double vHat = v[i] / (1 - Math.pow(beta2, t));
-                w[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
-            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.ferbench.api.backend;
 
 import io.ferbench.api.tensor.NamedTensors;
-import java.nio.file.Path;
 import java.util.Collection;
 
 /**
@@ -37,9 +36,6 @@ public interface TrainableModel extends AutoCloseable {
      * an error naming the key and both shapes.
      */
     void importWeights(NamedTensors weights, boolean strict);
-
-    /** Saves the framework's own model format under {@code dir}; returns the file or folder written. */
-    Path saveNative(Path dir);
 
     @Override void close();
 }

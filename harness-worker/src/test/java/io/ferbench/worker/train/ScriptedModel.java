@@ -5,7 +5,6 @@ import io.ferbench.api.backend.Prediction;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,9 +77,6 @@ final class ScriptedModel implements TrainableModel {
         imports++;
     }
 
-    @Override public Path saveNative(Path dir) {
-        throw new UnsupportedOperationException();
-    }
 
     @Override public void close() {}
 }
