@@ -192,7 +192,7 @@ class SuiteValidationTest {
     @Test
     void unknownArchitectureListsTheValidNames() {
         SuiteException e = rejected(SYNTHETIC_HEADER + "matrix:\n  architecture: resnet50\n");
-        single(e, 6, "matrix.architecture", "unknown architecture 'resnet50'", "resnet18, mobilenet_v2, "
+        single(e, 6, "matrix.architecture", "unknown architecture 'resnet50'", "resnet18, resnet34, mobilenet_v2, "
                 + "shufflenet_v2_x1_0, shufflenet_v2_x0_5, shufflenet_v2_x1_5, shufflenet_v2_x2_0");
     }
 

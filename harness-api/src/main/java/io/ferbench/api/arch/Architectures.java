@@ -23,6 +23,7 @@ public final class Architectures {
     private static final Map<String, Builder> BUILDERS = new LinkedHashMap<>();
     static {
         BUILDERS.put("resnet18", ResNet::resnet18);
+        BUILDERS.put("resnet34", ResNet::resnet34);
         BUILDERS.put("mobilenet_v2", MobileNetV2::build);
         shuffleNet("shufflenet_v2_x1_0", 1.0);
         shuffleNet("shufflenet_v2_x0_5", 0.5);

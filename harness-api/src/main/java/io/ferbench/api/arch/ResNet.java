@@ -18,10 +18,15 @@ final class ResNet {
     private record Stage(int blocks, int width) {}
 
     private static final Stage[] RESNET18 = {new Stage(2, 64), new Stage(2, 128), new Stage(2, 256), new Stage(2, 512)};
+    private static final Stage[] RESNET34 = {new Stage(3, 64), new Stage(4, 128), new Stage(6, 256), new Stage(3, 512)};
     private static final int STEM_WIDTH = 64;
 
     static ModelGraph resnet18(String name, int channels, int imageSize, int classes, double width, Stem stem) {
         return build(name, RESNET18, channels, imageSize, classes, width, stem);
+    }
+
+    static ModelGraph resnet34(String name, int channels, int imageSize, int classes, double width, Stem stem) {
+        return build(name, RESNET34, channels, imageSize, classes, width, stem);
     }
 
     private static ModelGraph build(String name, Stage[] stages, int channels, int imageSize, int classes,

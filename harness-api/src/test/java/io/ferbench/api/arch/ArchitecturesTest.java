@@ -29,6 +29,7 @@ class ArchitecturesTest {
     @ParameterizedTest
     @CsvSource({
         "resnet18,           11689512, 1.814",
+        "resnet34,           21797672, 3.664",
         "mobilenet_v2,        3504872, 0.301",
         "shufflenet_v2_x1_0,  2278604, 0.146",
     })
