@@ -54,7 +54,7 @@ public abstract class BackendConformance {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"resnet18", "mobilenet_v2", "shufflenet_v2_x1_0"})
+    @ValueSource(strings = {"resnet18", "resnet34", "mobilenet_v2", "shufflenet_v2_x1_0"})
     void exportedParametersAreTheIrsInNameShapeAndCount(String architecture) {
         ModelGraph graph = Architectures.build(architecture, 1, 32, ModelFixtures.CLASSES, 1.0);
         try (TrainableModel model = backend().build(graph, ModelFixtures.spec(graph, 3, 1e-3))) {
