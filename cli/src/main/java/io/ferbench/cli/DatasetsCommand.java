@@ -1,5 +1,7 @@
 package io.ferbench.cli;
 
+import io.ferbench.api.data.DatasetKind;
+import io.ferbench.api.data.DatasetKinds;
 import io.ferbench.worker.audit.AuditFiles;
 import io.ferbench.worker.audit.AuditOptions;
 import io.ferbench.worker.audit.AuditReport;
@@ -107,11 +109,11 @@ final class DatasetsCommand implements Runnable {
             int colon = dataset.indexOf(':');
             String kind = colon < 0 ? dataset : dataset.substring(0, colon);
             String path = colon < 0 ? null : dataset.substring(colon + 1);
-            if (!Datasets.KINDS.contains(kind)) {
-                throw new IllegalArgumentException("unknown dataset kind '" + kind + "' in '" + dataset
-                        + "'; valid: synthetic, folder:DIR, fer2013-csv:FILE, labels-csv:FILE");
-            }
-            if (!kind.equals("synthetic") && (path == null || path.isBlank())) {
+            DatasetKind declared = DatasetKinds.find(kind).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown dataset kind '" + kind + "' in '" + dataset + "'; valid: " + String.join(", ",
+                    DatasetKinds.all().stream().map(k -> k.requiredKeys().contains("path")
+                            ? k.id() + (k.pathIsFolder() ? ":DIR" : ":FILE") : k.id()).toList())));
+            if (declared.requiredKeys().contains("path") && (path == null || path.isBlank())) {
                 throw new IllegalArgumentException("dataset kind '" + kind + "' needs a path: " + kind + ":PATH");
             }
             String name = colon < 0 ? kind : Path.of(path).getFileName().toString();

@@ -1,5 +1,6 @@
 package io.ferbench.suite;
 
+import io.ferbench.api.data.DatasetKinds;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.DatasetRemedies;
 
@@ -79,7 +80,7 @@ final class SuiteKeys {
                     "Named starting weights for the matrix's init axis: another cell of this suite, or a file.")));
 
     static final KeyTable DATASET = new KeyTable("a dataset", List.of(
-            SuiteKey.requiredValue(KIND, ValueRule.Text.choice("dataset kind", DatasetKind.ids()),
+            SuiteKey.requiredValue(KIND, ValueRule.Text.choice("dataset kind", DatasetKinds.ids()),
                     "synthetic (drawn faces), folder (one sub-folder per class), fer2013-csv, labels-csv."),
             SuiteKey.value(PATH, ValueRule.Text.free("path", 1), null,
                     "Folder or CSV file, relative to the data root; required except for synthetic."),
@@ -88,8 +89,7 @@ final class SuiteKeys {
             new SuiteKey(CLASSES, SuiteKey.Shape.LIST, ValueRule.Text.free("class name", 1), false, null,
                     "Class subset by name, in class-index order; all classes when left out."),
             SuiteKey.value(IMAGES_PER_CLASS, new ValueRule.Int(1, 10_000_000), null,
-                    "Cap per class; for synthetic the number drawn per class (default "
-                            + DatasetKind.SYNTHETIC_IMAGES_PER_CLASS + ")."),
+                    "Cap per class; " + drawnPerClass() + "."),
             SuiteKey.value(GRAYSCALE, new ValueRule.Bool(), true, "Convert to one channel (the study's setting)."),
             SuiteKey.value(MIN_CONFIDENCE, new ValueRule.Real(0, true, 1, true), null,
                     "labels-csv only: drop rows whose confidence is below this."),
@@ -157,5 +157,12 @@ final class SuiteKeys {
         keys.add(SuiteKey.section(INCLUDE, false, "Combinations to extend or add (GitHub Actions semantics)."));
         keys.add(SuiteKey.section(EXCLUDE, false, "Combinations to remove: every one matching all keys of an entry."));
         return keys;
+    }
+
+    /** {@code for synthetic the number drawn per class (default 300)}: the kinds that set their own default. */
+    private static String drawnPerClass() {
+        return String.join("; ", DatasetKinds.all().stream().filter(k -> k.defaultImagesPerClass() != null)
+                .map(k -> "for " + k.id() + " the number drawn per class (default " + k.defaultImagesPerClass() + ")")
+                .toList());
     }
 }

@@ -1,5 +1,7 @@
 package io.ferbench.suite;
 
+import io.ferbench.api.data.DatasetKind;
+import io.ferbench.api.data.DatasetKinds;
 import java.util.Optional;
 import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendCatalog;
@@ -211,13 +213,13 @@ final class SuiteReader {
         KeyTable table = SuiteKeys.DATASET;
         Map<String, YamlNode.Entry> keys = knownEntries(node, table, path, definition.keyMark());
         String kindId = (String) value(keys, table, SuiteKeys.KIND, path);
-        DatasetKind kind = kindId == null ? null : DatasetKind.byId(kindId);
+        DatasetKind kind = kindId == null ? null : DatasetKinds.find(kindId).orElse(null);
         if (kind != null) {
             checkKindSpecificKeys(kind, keys, definition, path);
         }
         Integer imagesPerClass = (Integer) value(keys, table, SuiteKeys.IMAGES_PER_CLASS, path);
-        if (imagesPerClass == null && kind == DatasetKind.SYNTHETIC) {
-            imagesPerClass = DatasetKind.SYNTHETIC_IMAGES_PER_CLASS;
+        if (imagesPerClass == null && kind != null) {
+            imagesPerClass = kind.defaultImagesPerClass();
         }
         List<String> classes = new ArrayList<>();
         YamlNode.Entry classesEntry = keys.get(SuiteKeys.CLASSES);
@@ -258,7 +260,7 @@ final class SuiteReader {
             }
         }
         for (YamlNode.Entry entry : keys.values()) {
-            List<String> takers = DatasetKind.kindsTaking(entry.key());
+            List<String> takers = DatasetKinds.kindsTaking(entry.key());
             // takers is empty for keys every kind takes (classes, seed, ...)
             if (!takers.isEmpty() && !kind.allowedKeys().contains(entry.key())) {
                 problems.add(entry.keyMark(), join(path, entry.key()), "'" + entry.key() + "' applies only to "

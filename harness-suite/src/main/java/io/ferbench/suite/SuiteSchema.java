@@ -1,5 +1,7 @@
 package io.ferbench.suite;
 
+import io.ferbench.api.data.DatasetKind;
+import io.ferbench.api.data.DatasetKinds;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.AugmentationSpec;
 
@@ -173,7 +175,7 @@ public final class SuiteSchema {
     private static ObjectNode dataset() {
         ObjectNode schema = mapping(SuiteKeys.DATASET, false);
         ArrayNode conditions = schema.putArray("allOf");
-        for (DatasetKind kind : DatasetKind.values()) {
+        for (DatasetKind kind : DatasetKinds.all()) {
             ObjectNode condition = conditions.addObject();
             ObjectNode ifKind = condition.putObject("if");
             ifKind.putObject("properties").putObject(SuiteKeys.KIND).put("const", kind.id());
@@ -185,7 +187,7 @@ public final class SuiteSchema {
                 if (kind.requiredKeys().contains(key)) {
                     required.add(key);
                 }
-                if (!DatasetKind.kindsTaking(key).isEmpty() && !kind.allowedKeys().contains(key)) {
+                if (!DatasetKinds.kindsTaking(key).isEmpty() && !kind.allowedKeys().contains(key)) {
                     forbidden.put(key, false);
                 }
             }

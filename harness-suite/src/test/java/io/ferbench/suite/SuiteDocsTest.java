@@ -26,7 +26,7 @@ class SuiteDocsTest {
                 .flatMap(table -> table.names().stream())
                 .filter(key -> !docs.contains("`" + key + "`"))
                 .forEach(missing::add);
-        DatasetKind.ids().stream().filter(kind -> !docs.contains("`" + kind + "`")).forEach(missing::add);
+        io.ferbench.api.data.DatasetKinds.ids().stream().filter(kind -> !docs.contains("`" + kind + "`")).forEach(missing::add);
         assertTrue(missing.isEmpty(), "not documented in docs/suites.md: " + missing);
     }
 

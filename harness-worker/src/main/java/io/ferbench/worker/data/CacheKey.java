@@ -13,10 +13,10 @@ import java.util.HexFormat;
  * A SHA-256 digest over labelled fields, naming a prepared dataset's cache entry. Files enter by absolute path,
  * size and modification time: a cheap fingerprint that changes whenever a file is replaced or edited.
  */
-final class CacheKey {
+public final class CacheKey {
     private final MessageDigest digest;
 
-    CacheKey() {
+    public CacheKey() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -24,7 +24,7 @@ final class CacheKey {
         }
     }
 
-    CacheKey add(String label, Object value) {
+    public CacheKey add(String label, Object value) {
         // Length-prefixed so that ("ab","c") and ("a","bc") differ.
         byte[] bytes = (label + "=" + value).getBytes(StandardCharsets.UTF_8);
         digest.update((byte) (bytes.length >>> 24));
@@ -36,7 +36,7 @@ final class CacheKey {
     }
 
     /** Adds a file's absolute path, size and modification time (or that it is missing). */
-    CacheKey addFile(Path file) {
+    public CacheKey addFile(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         try {
             BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
@@ -46,7 +46,7 @@ final class CacheKey {
         }
     }
 
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(digest.digest());
     }
 }

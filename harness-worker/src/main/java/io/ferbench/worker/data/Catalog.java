@@ -12,9 +12,9 @@ import java.util.Map;
  * @param classLocations for each class (lower case), where its images were looked for: used in error messages
  * @param skipped        files rejected while listing, each as "path: reason"
  */
-record Catalog(List<String> classNames, List<Sample> samples, Map<String, String> classLocations,
+public record Catalog(List<String> classNames, List<Sample> samples, Map<String, String> classLocations,
                List<String> skipped) {
-    Catalog {
+    public Catalog {
         classNames = List.copyOf(classNames);
         samples = List.copyOf(samples);
         classLocations = Map.copyOf(classLocations);

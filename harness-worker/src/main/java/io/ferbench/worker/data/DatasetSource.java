@@ -1,7 +1,7 @@
 package io.ferbench.worker.data;
 
 /** One dataset kind's reader: a cheap fingerprint for the cache, and the catalog of its labelled images. */
-interface DatasetSource {
+public interface DatasetSource {
     /** Feeds everything that identifies the source's current content into the cache key, without decoding images. */
     void fingerprint(CacheKey key);
 

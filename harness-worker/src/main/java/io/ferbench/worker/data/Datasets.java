@@ -10,7 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Prepares the datasets that suites declare. */
 public final class Datasets {
     /** The dataset kinds {@link #prepare} understands. */
-    public static final List<String> KINDS = List.of("synthetic", "folder", "fer2013-csv", "labels-csv");
+    /** The ids of the dataset kinds the worker can read. */
+    public static List<String> kinds() {
+        return readers().stream().map(DatasetReader::id).toList();
+    }
+
+    private static List<DatasetReader> readers() {
+        List<DatasetReader> found = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(DatasetReader.class, Datasets.class.getClassLoader()).forEach(found::add);
+        found.sort(java.util.Comparator.comparingInt(DatasetReader::order).thenComparing(DatasetReader::id));
+        return found;
+    }
+
+    private static Optional<DatasetReader> reader(String kind) {
+        return readers().stream().filter(r -> r.id().equals(kind)).findFirst();
+    }
     /** The variable that sets the data root when {@code --data-root} is not given. */
     public static final String DATA_ROOT_VARIABLE = "FERBENCH_DATA";
     /** Largest accepted {@code image_size}. */
@@ -56,31 +70,22 @@ public final class Datasets {
      *         expects there, and the suite's {@code download} hint
      */
     public static Optional<String> checkAvailable(DatasetSpec spec, Path dataRoot) {
-        if (spec.path() == null || spec.path().isBlank() || !KINDS.contains(spec.kind())) {
-            return Optional.empty();  // synthetic, or a spec that prepare rejects with its own message
+        Optional<DatasetReader> reader = reader(spec.kind());
+        if (spec.path() == null || spec.path().isBlank() || reader.isEmpty() || reader.get().expectedLayout() == null) {
+            return Optional.empty();  // a kind without files, or a spec that prepare rejects with its own message
         }
         Path base = dataRoot == null ? Path.of("") : dataRoot;
         Path path = base.resolve(spec.path()).toAbsolutePath().normalize();
-        boolean folder = spec.kind().equals("folder");
+        boolean folder = reader.get().pathIsFolder();
         if (folder ? Files.isDirectory(path) : Files.isRegularFile(path)) {
             return Optional.empty();
         }
         String what = Files.exists(path) ? (folder ? " is a file, not a folder" : " is not a file") : " does not exist";
         return Optional.of("dataset '" + spec.name() + "' (kind " + spec.kind() + "): " + path + what
-                + "; expected there " + expectedLayout(spec.kind())
+                + "; expected there " + reader.get().expectedLayout()
                 + (spec.download() == null ? "" : ". Get it: " + spec.download())
                 + ". Relative paths start at the data root " + base.toAbsolutePath().normalize()
                 + " (set it with --data-root or " + DATA_ROOT_VARIABLE + ")");
-    }
-
-    private static String expectedLayout(String kind) {
-        return switch (kind) {
-            case "folder" -> FolderSource.EXPECTED_LAYOUT.substring("expected ".length());
-            case "fer2013-csv" -> Fer2013CsvSource.EXPECTED;
-            case "labels-csv" -> LabelsCsvSource.EXPECTED + ", with the image paths relative to the CSV's folder "
-                    + "(or to root)";
-            default -> "nothing";
-        };
     }
 
     /** A suite's {@code class_count} must match the classes found. */
@@ -139,27 +144,14 @@ public final class Datasets {
     }
 
     private static DatasetSource source(DatasetSpec spec, Path base) {
-        return switch (spec.kind()) {
-            case "synthetic" -> new SyntheticSource(spec.classes(), spec.imagesPerClass(), spec.imageSize(), spec.seed());
-            case "folder" -> new FolderSource(base.resolve(requirePath(spec)));
-            case "fer2013-csv" -> new Fer2013CsvSource(base.resolve(requirePath(spec)));
-            case "labels-csv" -> new LabelsCsvSource(base.resolve(requirePath(spec)),
-                    spec.root() == null ? null : base.resolve(spec.root()), spec.minConfidence());
-            default -> throw new DatasetException("dataset '" + spec.name() + "': kind '" + spec.kind()
-                    + "' is not one of " + String.join(", ", KINDS));
-        };
-    }
-
-    private static String requirePath(DatasetSpec spec) {
-        if (spec.path() == null || spec.path().isBlank()) {
-            throw new DatasetException("dataset '" + spec.name() + "' of kind '" + spec.kind() + "' needs a path");
-        }
-        return spec.path();
+        return reader(spec.kind()).orElseThrow(() -> new DatasetException("dataset '" + spec.name() + "': kind '"
+                + spec.kind() + "' is not one of " + String.join(", ", kinds()))).open(spec, base);
     }
 
     private static void validate(DatasetSpec spec) {
         if (spec.kind() == null) {
-            throw new DatasetException("dataset '" + spec.name() + "' has no kind; expected one of " + String.join(", ", KINDS));
+            throw new DatasetException("dataset '" + spec.name() + "' has no kind; expected one of "
+                    + String.join(", ", kinds()));
         }
         if (spec.imageSize() < 1 || spec.imageSize() > MAX_IMAGE_SIZE) {
             throw new DatasetException("dataset '" + spec.name() + "': image_size " + spec.imageSize()
@@ -169,8 +161,12 @@ public final class Datasets {
             throw new DatasetException("dataset '" + spec.name() + "': images_per_class must be at least 1, not "
                     + spec.imagesPerClass());
         }
-        if (spec.minConfidence() != null && !"labels-csv".equals(spec.kind())) {
-            throw new DatasetException("dataset '" + spec.name() + "': min_confidence applies only to kind labels-csv");
+        if (spec.minConfidence() != null && reader(spec.kind()).filter(r -> r.allowedKeys().contains("min_confidence"))
+                .isEmpty()) {
+            List<String> takers = readers().stream().filter(r -> r.allowedKeys().contains("min_confidence"))
+                    .map(DatasetReader::id).toList();
+            throw new DatasetException("dataset '" + spec.name() + "': min_confidence applies only to kind"
+                    + (takers.size() == 1 ? " " : "s ") + String.join(", ", takers));
         }
     }
 }

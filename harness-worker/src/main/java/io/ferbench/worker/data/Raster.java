@@ -4,11 +4,11 @@ package io.ferbench.worker.data;
  * A decoded image before it is stored: planar channels (CHW) of float intensities on the 0..255 scale.
  * Floats keep the resampling exact until the single rounding to bytes at the end.
  */
-record Raster(int channels, int width, int height, float[] values) {
+public record Raster(int channels, int width, int height, float[] values) {
     /** ITU-R BT.601 luma weights, as PIL's {@code convert("L")} and torchvision's {@code Grayscale} use. */
     static final float LUMA_R = 0.299f, LUMA_G = 0.587f, LUMA_B = 0.114f;
 
-    Raster {
+    public Raster {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
         }

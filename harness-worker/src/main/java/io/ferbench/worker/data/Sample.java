@@ -8,10 +8,10 @@ package io.ferbench.worker.data;
  * @param origin    where it comes from, for messages: a file path or {@code file:line}
  * @param loader    decodes it on demand
  */
-record Sample(String className, Split split, String origin, Loader loader) {
+public record Sample(String className, Split split, String origin, Loader loader) {
     /** Produces the image's pixels with the given channel count, at its own resolution. */
     @FunctionalInterface
-    interface Loader {
+    public interface Loader {
         Raster load(int channels) throws UnusableImageException;
     }
 }

@@ -3,7 +3,7 @@ package io.ferbench.worker.data;
 import java.util.Locale;
 
 /** The three parts of a prepared dataset. */
-enum Split {
+public enum Split {
     TRAIN, VALIDATION, TEST;
 
     /** Lower-case name as used in reports and folder layouts: {@code train}, {@code validation}, {@code test}. */
