@@ -80,14 +80,16 @@ final class CellPlanner {
         for (Cell cell : cells) {
             int warmup = cell.training().schedule().warmupEpochs();
             if (warmup > 0 && warmup >= cell.training().epochs() && seen.add(warmup + "/" + cell.training().epochs())) {
-                problems.add(suite.matrix().mark(), SuiteKeys.MATRIX + "." + MatrixAxis.WARMUP_EPOCHS.key(), "warmup_epochs "
-                        + warmup + " must be below epochs " + cell.training().epochs() + " (cell " + cell.id() + ")");
+                problems.add(suite.matrix().mark(), SuiteKeys.MATRIX + "." + MatrixAxis.WARMUP_EPOCHS.key(),
+                        "warmup_epochs " + warmup + " must be below epochs " + cell.training().epochs() + " (cell "
+                                + cell.id() + ")");
             }
         }
     }
 
     /** The combination with {@link FromDataset} replaced by the cell's dataset's own class subset and cap. */
-    private static Map<MatrixAxis, Object> withDatasetSettings(SuiteDefinition suite, Map<MatrixAxis, Object> combination) {
+    private static Map<MatrixAxis, Object> withDatasetSettings(SuiteDefinition suite,
+                                                               Map<MatrixAxis, Object> combination) {
         Map<MatrixAxis, Object> resolved = new EnumMap<>(combination);
         DatasetSpec dataset = suite.datasets().get((String) combination.get(MatrixAxis.DATASET));
         if (resolved.get(MatrixAxis.CLASSES) == FromDataset.VALUE) {
@@ -120,12 +122,12 @@ final class CellPlanner {
                 .withImageSize(integer(values, MatrixAxis.IMAGE_SIZE))
                 .withClasses((List<String>) values.get(MatrixAxis.CLASSES))
                 .withImagesPerClass((Integer) values.get(MatrixAxis.IMAGES_PER_CLASS));
-        OptimizerSpec optimizer = new OptimizerSpec(text(values, MatrixAxis.OPTIMIZER), real(values, MatrixAxis.LEARNING_RATE),
-                real(values, MatrixAxis.BETA1), real(values, MatrixAxis.BETA2), real(values, MatrixAxis.EPSILON),
-                real(values, MatrixAxis.WEIGHT_DECAY));
+        OptimizerSpec optimizer = new OptimizerSpec(text(values, MatrixAxis.OPTIMIZER),
+                real(values, MatrixAxis.LEARNING_RATE), real(values, MatrixAxis.BETA1), real(values, MatrixAxis.BETA2),
+                real(values, MatrixAxis.EPSILON), real(values, MatrixAxis.WEIGHT_DECAY));
         EarlyStoppingSpec earlyStopping = new EarlyStoppingSpec((Boolean) values.get(MatrixAxis.EARLY_STOPPING),
-                EarlyStoppingSpec.Monitor.of(text(values, MatrixAxis.MONITOR)), integer(values, MatrixAxis.PATIENCE), real(values, MatrixAxis.MIN_DELTA),
-                (Boolean) values.get(MatrixAxis.RESTORE_BEST));
+                EarlyStoppingSpec.Monitor.of(text(values, MatrixAxis.MONITOR)), integer(values, MatrixAxis.PATIENCE),
+                real(values, MatrixAxis.MIN_DELTA), (Boolean) values.get(MatrixAxis.RESTORE_BEST));
         String backend = text(values, MatrixAxis.BACKEND);
         Map<String, String> axes = new LinkedHashMap<>();
         for (MatrixAxis axis : MatrixAxis.values()) {
@@ -152,8 +154,8 @@ final class CellPlanner {
         if (checkpoint == null) {
             return InitSpec.scratch().withTune(tune);
         }
-        String path = checkpoint.kind() == InitSpec.Source.FILE ? checkpoint.pathFor(text(values, MatrixAxis.ARCHITECTURE))
-                : null;
+        String path = checkpoint.kind() == InitSpec.Source.FILE
+                ? checkpoint.pathFor(text(values, MatrixAxis.ARCHITECTURE)) : null;
         return new InitSpec(checkpoint.name(), checkpoint.kind(), sourceCell, path, checkpoint.keepHead(), tune);
     }
 
