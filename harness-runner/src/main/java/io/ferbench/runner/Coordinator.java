@@ -167,7 +167,7 @@ public final class Coordinator {
             Path file = layout.resultFile(cell.id());
             if (!Files.isRegularFile(file)) continue;
             try {
-                found.put(cell.id(), JsonFiles.read(file, CellResult.class));
+                found.put(cell.id(), CellResults.read(file));
             } catch (RuntimeException e) {
                 // results are written atomically, so this is damage from outside; the cell runs again
                 System.err.println("warning: ignoring unreadable result " + file + ": " + e.getMessage());
@@ -319,7 +319,7 @@ public final class Coordinator {
         Path file = layout.resultFile(cell.id());
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            CellResult r = JsonFiles.read(file, CellResult.class);
+            CellResult r = CellResults.read(file);
             return cell.id().equals(r.cellId()) ? Optional.of(r) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

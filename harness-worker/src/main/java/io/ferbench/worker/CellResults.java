@@ -16,6 +16,19 @@ import java.util.Objects;
 public final class CellResults {
     private CellResults() {}
 
+    /**
+     * Reads a cell's {@code result.json}; a file without its cell (written before results carried the typed cell, or
+     * damaged) is an error that says so, so callers skip it and run the cell again rather than fail later.
+     */
+    public static CellResult read(java.nio.file.Path file) {
+        CellResult r = JsonFiles.read(file, CellResult.class);
+        if (r.cell() == null || r.cell().id() == null || r.status() == null) {
+            throw new IllegalStateException("it holds no cell: written by an older ferbench (before results carried "
+                    + "the typed cell) or damaged; run that cell again");
+        }
+        return r;
+    }
+
     /** A failed result that carries only the configuration, the error and the times. */
     public static CellResult failed(Cell cell, String error, Instant started, Instant finished,
                                     EnvironmentInfo environment) {

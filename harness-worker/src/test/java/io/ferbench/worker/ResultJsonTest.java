@@ -103,4 +103,14 @@ class ResultJsonTest {
             assertEquals(List.of(file), s.toList());
         }
     }
+
+    @Test
+    void aResultWithoutItsCellIsRefusedSayingWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path old = dir.resolve("result.json");
+        java.nio.file.Files.writeString(old, "{\"config\": {\"cellId\": \"000-djl\"}, \"status\": \"ok\"}");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> CellResults.read(old));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("older ferbench"), e.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package io.ferbench.reports.html;
 
+import io.ferbench.worker.CellResults;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.worker.audit.AuditExamples;
 import io.ferbench.worker.data.DatasetPreview;
@@ -134,7 +135,7 @@ public record RunFolder(RunLayout layout, String suite, String description, Stri
         try (Stream<Path> dirs = Files.list(layout.cellsDir())) {
             for (Path file : dirs.map(d -> d.resolve(RunLayout.RESULT_FILE)).filter(Files::isRegularFile).toList()) {
                 try {
-                    results.add(JsonFiles.read(file, CellResult.class));
+                    results.add(CellResults.read(file));
                 } catch (RuntimeException e) {
                     // results are written atomically, so this is damage from outside: say so, report the rest
                     System.err.println("warning: ignoring unreadable result " + file + ": " + e.getMessage());
