@@ -291,8 +291,9 @@ public final class Coordinator {
         String state = before == null ? "has no result in this run"
                 : "ended " + before.status().name().toLowerCase(java.util.Locale.ROOT)
                 + (before.error() == null ? "" : " (" + before.error() + ")");
-        return Optional.of("starts from the weights of cell " + source + " (checkpoint '" + cell.network().init().checkpoint()
-                + "'), which " + state + "; once that cell finishes ok, --resume runs this one");
+        return Optional.of("starts from the weights of cell " + source + " (checkpoint '"
+                + cell.network().init().checkpoint() + "'), which " + state
+                + "; once that cell finishes ok, --resume runs this one");
     }
 
     /** Records a cell that could not start, without a worker. */
@@ -331,7 +332,8 @@ public final class Coordinator {
         Path dir = layout.cellDir(cellId);
         try {
             Files.createDirectories(dir);
-            for (Path p : List.of(layout.resultFile(cellId), layout.inputsFile(cellId), layout.stdoutLog(cellId), layout.stderrLog(cellId),
+            for (Path p : List.of(layout.resultFile(cellId), layout.inputsFile(cellId), layout.stdoutLog(cellId),
+                    layout.stderrLog(cellId),
                     layout.cellHistoryCsv(cellId), layout.weightsFile(cellId))) {
                 Files.deleteIfExists(p);
             }

@@ -61,7 +61,8 @@ final class WorkerLauncher {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a worker JVM for cell " + cell.id() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start a worker JVM for cell " + cell.id() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -79,7 +79,8 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
                 case BOOLEAN -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? null
                         : "must be true or false, got '" + v + "'";
                 case INTEGER -> {
-                    String expected = "must be a whole number" + (min == null ? "" : " >= " + min) + ", got '" + v + "'";
+                    String expected = "must be a whole number" + (min == null ? "" : " >= " + min) + ", got '" + v
+                            + "'";
                     try {
                         yield min != null && Long.parseLong(v) < min ? expected : null;
                     } catch (NumberFormatException e) {
@@ -185,7 +186,9 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
                 properties.put(key.substring(9), value);
             } else if (key.startsWith("setting.")) {
                 int dot = key.lastIndexOf('.');
-                if (dot <= 8) throw new IllegalArgumentException(source + ": '" + key + "' should be setting.<name>.<part>");
+                if (dot <= 8) {
+                    throw new IllegalArgumentException(source + ": '" + key + "' should be setting.<name>.<part>");
+                }
                 settingParts.computeIfAbsent(key.substring(8, dot), k -> new LinkedHashMap<>())
                         .put(key.substring(dot + 1), value);
             } else if (!List.of("id", "name", "order", "devices", "requires").contains(key)) {

@@ -33,7 +33,8 @@ public record Cell(String suite, String id, int index, int repeat, Map<String, S
 
     /** This cell with another time limit (a resumed run may change it without changing what the cell computes). */
     public Cell withTimeoutSeconds(long seconds) {
-        return new Cell(suite, id, index, repeat, axes, dataset, network, training, execution.withTimeoutSeconds(seconds));
+        return new Cell(suite, id, index, repeat, axes, dataset, network, training,
+                execution.withTimeoutSeconds(seconds));
     }
 
     public Cell withDataset(DatasetSpec value) {

@@ -33,7 +33,9 @@ public record ScheduleSpec(Kind kind, int warmupEpochs) {
 
     public ScheduleSpec {
         if (kind == null) kind = Kind.CONSTANT;
-        if (warmupEpochs < 0) throw new IllegalArgumentException("warm-up epochs must be 0 or more, got " + warmupEpochs);
+        if (warmupEpochs < 0) {
+            throw new IllegalArgumentException("warm-up epochs must be 0 or more, got " + warmupEpochs);
+        }
     }
 
     /** The study's setting: a constant learning rate, no warm-up. */

@@ -21,7 +21,7 @@ public interface DatasetKind {
     /** Kind-specific keys a dataset of this kind may give; the others are errors, never silently ignored. */
     Set<String> allowedKeys();
 
-    /** What {@code path} must hold, for messages ({@code <root>/<class>/*.png ...}); null when the kind reads no files. */
+    /** What {@code path} must hold, for messages ({@code <root>/<class>/*.png ...}); null for a kind without files. */
     String expectedLayout();
 
     /** Whether {@code path} names a folder (else a file). */

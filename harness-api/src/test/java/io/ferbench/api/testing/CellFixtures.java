@@ -21,7 +21,8 @@ public final class CellFixtures {
     }
 
     public static Cell cell(String id, OptimizerSpec optimizer, long timeoutSeconds) {
-        DatasetSpec ds = new DatasetSpec("faces", "synthetic", null, null, List.of("happy", "sad"), 5, 32, true, null, 7);
+        DatasetSpec ds = new DatasetSpec("faces", "synthetic", null, null, List.of("happy", "sad"), 5, 32, true, null,
+                7);
         return new Cell("demo", id, 0, 0, Map.of("learning_rate", String.valueOf(optimizer.learningRate()),
                 "architecture", "resnet18"), ds, Network.of("resnet18"),
                 Training.plain(8, 2, optimizer, new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 3, 0.0,

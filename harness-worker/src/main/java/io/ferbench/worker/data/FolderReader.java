@@ -4,7 +4,7 @@ import io.ferbench.api.cell.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Kind {@code folder}: one sub-folder per class, optionally under train/, validation/ and test/ ({@link FolderSource}). */
+/** Kind {@code folder}: a folder per class, perhaps under train/, validation/ and test/ ({@link FolderSource}). */
 public final class FolderReader implements DatasetReader {
     @Override public String id() { return "folder"; }
 
