@@ -82,7 +82,7 @@ public record BackendDescriptor(String id, String name, int order, List<Device> 
                     String expected = "must be a whole number" + (min == null ? "" : " >= " + min) + ", got '" + v
                             + "'";
                     try {
-                        yield min != null && Long.parseLong(v) < min ? expected : null;
+                        yield min != null && Integer.parseInt(v) < min ? expected : null;
                     } catch (NumberFormatException e) {
                         yield expected;
                     }
