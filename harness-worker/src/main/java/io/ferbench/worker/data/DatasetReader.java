@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A dataset kind the worker can read: its declaration plus the {@link DatasetSource} that fingerprints and lists its
- * images. A new kind is one such class, registered in {@code META-INF/services} under both
- * {@code io.ferbench.api.data.DatasetKind} and {@code io.ferbench.worker.data.DatasetReader}.
+ * images. A new kind is one such class, registered in {@code META-INF/services/io.ferbench.api.data.DatasetKind}: the
+ * suite language reads its declaration there, and the worker reads the data through the same instance.
  */
 public interface DatasetReader extends DatasetKind {
     /**

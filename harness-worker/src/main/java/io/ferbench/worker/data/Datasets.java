@@ -1,5 +1,6 @@
 package io.ferbench.worker.data;
 
+import io.ferbench.api.data.DatasetKinds;
 import io.ferbench.api.cell.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,10 @@ public final class Datasets {
         return readers().stream().map(DatasetReader::id).toList();
     }
 
+    /** The kinds found on the classpath ({@link DatasetKinds}, loaded once) that this worker can read. */
     private static List<DatasetReader> readers() {
-        List<DatasetReader> found = new java.util.ArrayList<>();
-        java.util.ServiceLoader.load(DatasetReader.class, Datasets.class.getClassLoader()).forEach(found::add);
-        found.sort(java.util.Comparator.comparingInt(DatasetReader::order).thenComparing(DatasetReader::id));
-        return found;
+        return DatasetKinds.all().stream().filter(DatasetReader.class::isInstance).map(DatasetReader.class::cast)
+                .toList();
     }
 
     private static Optional<DatasetReader> reader(String kind) {

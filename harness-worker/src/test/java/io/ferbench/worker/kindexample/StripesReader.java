@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * CONTRIBUTING.md's worked example of a dataset kind, outside ferbench's packages and through their public API only:
  * kind {@code stripes}, horizontal or vertical stripes, drawn (no files). Registered in this module's test resources
- * under {@code META-INF/services/io.ferbench.api.data.DatasetKind} and {@code ...worker.data.DatasetReader}.
+ * under {@code META-INF/services/io.ferbench.api.data.DatasetKind}.
  */
 public final class StripesReader implements DatasetReader {
     static final List<String> CLASSES = List.of("horizontal", "vertical");
