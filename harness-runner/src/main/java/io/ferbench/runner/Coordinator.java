@@ -84,6 +84,15 @@ public final class Coordinator {
             used = true;
         }
         RunLayout layout = RunLayout.of(options.outDir(), plan.name());
+        try (RunFolderLock lock = RunFolderLock.acquire(layout.lockFile(), "a run of suite '" + plan.name() + "'"
+                + (options.resume() ? " (resumed)" : ""))) {
+            return runLocked(plan, layout);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private RunSummary runLocked(SuitePlan plan, RunLayout layout) {
         Map<String, CellResult> previous = previousResults(layout, plan.cells());
         checkMayStart(layout, plan, previous);
 
@@ -124,7 +133,6 @@ public final class Coordinator {
             tell(l -> l.runFinished(summary));
             return summary;
         } finally {
-            stopped.countDown();
             if (hook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -235,6 +243,7 @@ public final class Coordinator {
         Instant started = CellResults.now();
         Path dir = layout.cellDir(cell.id());
         long timeout = options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds());
+        OrphanWorkers.stop(layout.workerPidFile(cell.id()));
         clearCellFolder(layout, cell.id());
         try {
             JsonFiles.write(layout.inputsFile(cell.id()), inputsOf(cell, layout, new HashMap<>()), true);
@@ -254,6 +263,7 @@ public final class Coordinator {
         }
         current = process;
         if (cancelled) kill(process); // cancel() ran between the loop's check and the start
+        OrphanWorkers.record(layout.workerPidFile(cell.id()), process.toHandle());
         tell(l -> l.workerStarted(cell, process.toHandle()));
         Thread reader = readOutput(cell, process, layout.stdoutLog(cell.id()));
         boolean timedOut = false;
@@ -268,6 +278,7 @@ public final class Coordinator {
             return Optional.empty();
         } finally {
             current = null;
+            if (!process.isAlive()) OrphanWorkers.forget(layout.workerPidFile(cell.id()));
         }
         Optional<CellResult> written = readResult(layout, cell);
         if (written.isEmpty() && (cancelled || process.exitValue() == SIGINT_STATUS)) {

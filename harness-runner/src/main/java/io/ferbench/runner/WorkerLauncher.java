@@ -5,6 +5,7 @@ import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.worker.UnknownBackendException;
 import io.ferbench.worker.RunLayout;
 import io.ferbench.worker.WorkerMain;
+import io.ferbench.worker.ParentWatchdog;
 import io.ferbench.worker.env.EnvironmentProbe;
 import io.ferbench.api.cell.Cell;
 import java.io.IOException;
@@ -40,6 +41,8 @@ final class WorkerLauncher {
         // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");
+        // the worker ends itself when this coordinator is gone (its stdin, a pipe from here, closes)
+        cmd.add("-D" + ParentWatchdog.PROPERTY + "=" + ProcessHandle.current().pid());
         descriptor(cell).systemPropertiesFor(options.cache().root()).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(options.workerJvmArgs());
         cmd.add("-cp");
@@ -53,7 +56,7 @@ final class WorkerLauncher {
     Process start(Cell cell, RunLayout layout) {
         ProcessBuilder pb = new ProcessBuilder(command(cell, layout))
                 .directory(layout.cellDir(cell.id()).toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.to(layout.stderrLog(cell.id()).toFile()));
         Map<String, String> env = pb.environment();
         env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
@@ -78,9 +81,5 @@ final class WorkerLauncher {
         long total = EnvironmentProbe.memoryMb();
         if (total <= 0) return 2048;
         return Math.max(1024, Math.min(16 * 1024, total / 4));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

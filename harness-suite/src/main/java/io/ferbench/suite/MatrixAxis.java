@@ -1,5 +1,6 @@
 package io.ferbench.suite;
 
+import io.ferbench.api.backend.EpochBatches;
 import io.ferbench.api.cell.Axis;
 
 import io.ferbench.api.cell.InitSpec;
@@ -50,7 +51,8 @@ enum MatrixAxis {
             "Initial weights: scratch (the seeded initialisation), or a checkpoint name from checkpoints:."),
     TUNE(Axis.TUNE, ValueRule.Text.choice("tune mode", InitSpec.Tune.ids()),
             InitSpec.Tune.ALL.toString(), "tune_", "all trains every layer (deep-tuning); head freezes the rest (fine-tuning)."),
-    BATCH_SIZE(Axis.BATCH_SIZE, new ValueRule.Int(1, 65536), 128, "bs", "Training batch size (the study: 128)."),
+    BATCH_SIZE(Axis.BATCH_SIZE, new ValueRule.Int(EpochBatches.MIN_TRAINING_BATCH, 65536), 128, "bs",
+            "Training batch size (the study: 128); at least 2, since batch normalisation cannot train on one image."),
     EPOCHS(Axis.EPOCHS, new ValueRule.Int(1, 10000), 25, "ep", "Maximum epochs (the study: 25)."),
     LEARNING_RATE(Axis.LEARNING_RATE, new ValueRule.Real(0, false, 10, true), 0.001, "lr",
             "Adam learning rate (the study: 0.001); a list, or {log_range: {from, to, per_decade}} for a grid."),

@@ -35,6 +35,8 @@ final class SuiteKeys {
     static final String MIN_CONFIDENCE = "min_confidence";
     static final String SEED = "seed";
     static final String DEDUPE = "dedupe";
+    static final String FOLLOW_SYMLINKS = "follow_symlinks";
+    static final String ALLOW_MISSING_CLASSES = "allow_missing_classes";
     static final String DROP_DEGENERATE = "drop_degenerate";
     static final String CLASS_COUNT = "class_count";
     static final String DOWNLOAD = "download";
@@ -106,7 +108,13 @@ final class SuiteKeys {
                             + "validation), drop-all "
                             + "(label-conflicting groups, and all but one image of every other group)."),
             SuiteKey.value(DROP_DEGENERATE, new ValueRule.Bool(), false,
-                    "Drop blank or nearly constant images (pixel standard deviation below 2 of 255).")));
+                    "Drop blank or nearly constant images (pixel standard deviation below 2 of 255)."),
+            SuiteKey.value(FOLLOW_SYMLINKS, new ValueRule.Bool(), false,
+                    "Use images and folders that are symbolic links to places outside the dataset's folder "
+                            + "(refused by default)."),
+            SuiteKey.value(ALLOW_MISSING_CLASSES, new ValueRule.Bool(), false,
+                    "Accept a class without images in a validation or test split the dataset brings (refused by "
+                            + "default: it would count 0 in the macro recall and F1).")));
 
     /** An augmentation profile: every transform off unless named. */
     static final KeyTable AUGMENTATION = new KeyTable("an augmentation profile", List.of(

@@ -8,6 +8,7 @@ import io.ferbench.api.backend.BackendCatalog;
 import io.ferbench.api.cell.DatasetSpec;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.AugmentationSpec;
+import io.ferbench.api.cell.DatasetAllowances;
 import io.ferbench.api.cell.DatasetRemedies;
 
 import io.ferbench.api.names.DidYouMean;
@@ -237,17 +238,21 @@ final class SuiteReader {
         String download = (String) value(keys, table, SuiteKeys.DOWNLOAD, path);
         String dedupe = (String) value(keys, table, SuiteKeys.DEDUPE, path);
         Boolean dropDegenerate = (Boolean) value(keys, table, SuiteKeys.DROP_DEGENERATE, path);
+        Boolean followSymlinks = (Boolean) value(keys, table, SuiteKeys.FOLLOW_SYMLINKS, path);
+        Boolean allowMissingClasses = (Boolean) value(keys, table, SuiteKeys.ALLOW_MISSING_CLASSES, path);
         if (classCount != null && classesEntry != null) {
             problems.add(keys.get(SuiteKeys.CLASS_COUNT).keyMark(), join(path, SuiteKeys.CLASS_COUNT), "give either "
                     + "classes or class_count: the listed classes already say how many there are");
         }
-        if (kindId == null || grayscale == null || seed == null || dedupe == null || dropDegenerate == null) {
+        if (kindId == null || grayscale == null || seed == null || dedupe == null || dropDegenerate == null
+                || followSymlinks == null || allowMissingClasses == null) {
             return null;
         }
         // Image size 0 is a placeholder: each cell applies its own image_size.
         return new DatasetSpec(definition.key(), kindId, dataPath, root, classes, imagesPerClass, 0, grayscale,
                 minConfidence, seed, classCount, download,
-                new DatasetRemedies(DatasetRemedies.Dedupe.of(dedupe), dropDegenerate));
+                new DatasetRemedies(DatasetRemedies.Dedupe.of(dedupe), dropDegenerate),
+                new DatasetAllowances(followSymlinks, allowMissingClasses));
     }
 
     /** path is required by file-based kinds; root and min_confidence only make sense for labels-csv. */

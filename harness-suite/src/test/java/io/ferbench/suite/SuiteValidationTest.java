@@ -73,7 +73,7 @@ class SuiteValidationTest {
                 matrix:
                   batch_size: many
                 """);
-        single(e, 6, "matrix.batch_size", "expected an integer from 1 to 65536, got text 'many'");
+        single(e, 6, "matrix.batch_size", "expected an integer from 2 to 65536, got text 'many'");
     }
 
     @Test
@@ -322,7 +322,7 @@ class SuiteValidationTest {
         SuiteException tooLarge = rejected(SYNTHETIC_HEADER + """
                 matrix:
                   learning_rate: {log_range: {from: 1.0, to: 1.0e-9, per_decade: 100}}
-                  batch_size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                  batch_size: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
                   epochs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
                 repeats: 2
                 """);

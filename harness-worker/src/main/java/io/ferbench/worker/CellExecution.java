@@ -124,8 +124,7 @@ public final class CellExecution {
             progress.phase("preparing dataset " + cell.dataset().name());
             PreparedDataset prepared = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
                     new CacheDirectory(Path.of(request.cacheRoot())).datasets());
-            prepared.skipped().forEach(reason -> System.err.println("dataset " + prepared.name() + ": skipped "
-                    + reason));
+            if (!prepared.skipped().isEmpty()) System.err.println(leftOutWarning(prepared));
             dataset = summary(prepared, null);
             progress.phase("auditing dataset " + cell.dataset().name());
             AuditReport audit = AuditCache.audit(prepared, cell.dataset(), Path.of(request.dataRoot()),
@@ -226,4 +225,16 @@ public final class CellExecution {
                 test == null ? null : test.features(), started.toString(), finished.toString(),
                 CellResults.seconds(started, finished));
     }
+
+    /** One line naming what the dataset left out (files and folders, each with its reason); the audit lists all. */
+    static String leftOutWarning(PreparedDataset prepared) {
+        List<String> all = prepared.skipped();
+        int shown = Math.min(all.size(), LEFT_OUT_NAMED);
+        return "warning: dataset " + prepared.name() + " left out " + all.size() + " file(s) or folder(s): "
+                + String.join("; ", all.subList(0, shown))
+                + (all.size() > shown ? "; and " + (all.size() - shown) + " more (all listed in the dataset audit)"
+                : "");
+    }
+
+    private static final int LEFT_OUT_NAMED = 10;
 }

@@ -70,6 +70,12 @@ public record RunLayout(Path suiteDir) {
 
     public Path reportHtml() { return suiteDir.resolve("report.html"); }
 
+    /** Held while a run works in this folder: one run per folder at a time. */
+    public Path lockFile() { return suiteDir.resolve("run.lock"); }
+
+    /** The worker process of a cell while it runs (pid and start time), so no second worker starts beside it. */
+    public Path workerPidFile(String cellId) { return cellDir(cellId).resolve("worker.pid"); }
+
     private static void requireSafe(String what, String name) {
         if (name == null || !SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("the " + what + " '" + name + "' cannot name a folder: use letters, "

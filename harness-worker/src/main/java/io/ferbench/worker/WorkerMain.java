@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * {@code <cellDir>/result.json} atomically (a failed cell too), reports progress on standard output.
  * Once the dataset is prepared it also writes {@code <cellDir>/dataset.json} ({@link DatasetPreview}:
  * per-class statistics and sample thumbnails, for the report).
- * Exit status 0 once a result is written, 2 when the request cannot be read; any other ending (crash,
- * kill, out of memory) leaves no result and the coordinator records the failure.
+ * Exit status 0 once a result is written, 2 when the request cannot be read, {@value ParentWatchdog#EXIT_STATUS}
+ * when its coordinator is gone ({@link ParentWatchdog}); any other ending (crash, kill, out of memory) leaves no
+ * result and the coordinator records the failure.
  */
 public final class WorkerMain {
     private WorkerMain() {}
@@ -30,6 +31,7 @@ public final class WorkerMain {
             System.exit(2);
             return;
         }
+        ParentWatchdog.startIfAsked();
         ProgressEmitter progress = new ProgressEmitter(System.out, 250);
         Path cellDir = Path.of(args[1]);
         CellResult result = new CellExecution(request, progress)

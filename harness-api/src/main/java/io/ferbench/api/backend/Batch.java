@@ -16,4 +16,15 @@ public record Batch(float[] images, int[] labels, int size, int channels, int he
             throw new IllegalArgumentException(size + " images but " + labels.length + " labels");
         }
     }
+
+    /** Images {@code [from, to)} of this batch, copied. */
+    public Batch slice(int from, int to) {
+        if (from < 0 || to > size || from >= to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of a batch of " + size);
+        }
+        int len = channels * height * width;
+        float[] part = java.util.Arrays.copyOfRange(images, from * len, to * len);
+        return new Batch(part, labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to), to - from,
+                channels, height, width);
+    }
 }

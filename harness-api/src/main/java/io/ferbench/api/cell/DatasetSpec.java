@@ -19,13 +19,25 @@ import java.util.List;
  *                        prepared, and the count smoke runs draw synthetic classes for); null otherwise
  * @param download        where to get the data and how to unpack it, shown when the data is missing; null for none
  * @param remedies        what a run drops of what the dataset audit finds ({@code dedupe}, {@code drop_degenerate})
+ * @param allowances      what the dataset may do that is refused by default ({@code follow_symlinks},
+ *                        {@code allow_missing_classes})
  */
 public record DatasetSpec(String name, String kind, String path, String root, List<String> classes,
                           Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence,
-                          long seed, Integer classCount, String download, DatasetRemedies remedies) {
+                          long seed, Integer classCount, String download, DatasetRemedies remedies,
+                          DatasetAllowances allowances) {
     public DatasetSpec {
         classes = classes == null ? List.of() : List.copyOf(classes);
         if (remedies == null) remedies = DatasetRemedies.none();
+        if (allowances == null) allowances = DatasetAllowances.none();
+    }
+
+    /** A dataset that is allowed nothing beyond the defaults. */
+    public DatasetSpec(String name, String kind, String path, String root, List<String> classes,
+                       Integer imagesPerClass, int imageSize, boolean grayscale, Double minConfidence, long seed,
+                       Integer classCount, String download, DatasetRemedies remedies) {
+        this(name, kind, path, root, classes, imagesPerClass, imageSize, grayscale, minConfidence, seed, classCount,
+                download, remedies, DatasetAllowances.none());
     }
 
     /** A dataset whose audit findings are only reported. */
@@ -51,17 +63,22 @@ public record DatasetSpec(String name, String kind, String path, String root, Li
 
     public DatasetSpec withImageSize(int size) {
         return new DatasetSpec(name, kind, path, root, classes, imagesPerClass, size, grayscale, minConfidence, seed,
-                classCount, download, remedies);
+                classCount, download, remedies, allowances);
     }
 
     /** With another class subset (empty for all); a subset replaces the class count check. */
     public DatasetSpec withClasses(List<String> subset) {
         return new DatasetSpec(name, kind, path, root, subset, imagesPerClass, imageSize, grayscale, minConfidence,
-                seed, subset.isEmpty() ? classCount : null, download, remedies);
+                seed, subset.isEmpty() ? classCount : null, download, remedies, allowances);
+    }
+
+    public DatasetSpec withAllowances(DatasetAllowances allowed) {
+        return new DatasetSpec(name, kind, path, root, classes, imagesPerClass, imageSize, grayscale, minConfidence,
+                seed, classCount, download, remedies, allowed);
     }
 
     public DatasetSpec withImagesPerClass(Integer cap) {
         return new DatasetSpec(name, kind, path, root, classes, cap, imageSize, grayscale, minConfidence, seed,
-                classCount, download, remedies);
+                classCount, download, remedies, allowances);
     }
 }

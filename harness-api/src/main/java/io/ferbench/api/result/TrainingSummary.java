@@ -10,10 +10,17 @@ import java.util.List;
  * @param stoppedEarly  early stopping ended training before the epoch budget
  * @param restoredBest  the weights of {@code bestEpoch} were restored before testing
  * @param history       one record per completed epoch
+ * @param lastBatchJoined a single image was left over at each epoch's end and joined the last batch (batch norm
+ *                      cannot train on one image; see {@code EpochBatches})
  */
 public record TrainingSummary(int epochsRun, Integer bestEpoch, boolean stoppedEarly, boolean restoredBest,
-                              List<EpochRecord> history) {
+                              List<EpochRecord> history, boolean lastBatchJoined) {
     public TrainingSummary {
         history = List.copyOf(history);
+    }
+
+    public TrainingSummary(int epochsRun, Integer bestEpoch, boolean stoppedEarly, boolean restoredBest,
+                           List<EpochRecord> history) {
+        this(epochsRun, bestEpoch, stoppedEarly, restoredBest, history, false);
     }
 }

@@ -12,6 +12,7 @@ import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendProvider;
 import io.ferbench.api.backend.BackendSettings;
 import io.ferbench.api.backend.Batch;
+import io.ferbench.api.backend.EpochBatches;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
@@ -213,6 +214,23 @@ public abstract class BackendConformance {
             model.trainStep(ModelFixtures.batch(graph, 4, ModelFixtures.CLASSES, 45));
             assertFalse(Arrays.equals(before.get("conv1.weight").data(), model.exportWeights().get("conv1.weight")
                     .data()), "the failed call froze nothing: conv1 still trains");
+        }
+    }
+
+    @Test
+    void aLastBatchOfOneImageJoinsThePreviousSoEveryBatchNormTrains() {
+        // 18 images in batches of 17 left one image alone, and batch norm after the last stage (1×1 at 32 px) then
+        // saw one value per channel: PyTorch refused the step. The harness's cut never makes such a batch.
+        ModelGraph graph = Architectures.build("resnet18", 1, 32, ModelFixtures.CLASSES, 1.0);
+        EpochBatches epoch = new EpochBatches(18, 17);
+        assertEquals(1, epoch.count());
+        Batch all = ModelFixtures.batch(graph, 18, ModelFixtures.CLASSES, 46);
+        try (TrainableModel model = backend().build(graph, ModelFixtures.spec(graph, 9, 1e-3))) {
+            for (int step = 0; step < epoch.count(); step++) {
+                Batch batch = all.slice(epoch.from(step), epoch.to(step));
+                assertTrue(batch.size() >= EpochBatches.MIN_TRAINING_BATCH);
+                assertTrue(Float.isFinite(model.trainStep(batch)), "step " + step + " of " + batch.size() + " images");
+            }
         }
     }
 }

@@ -67,6 +67,11 @@ final class DatasetBuilder {
                         + catalog.classLocations().getOrDefault(ClassSelection.key(name), where));
             }
         }
+        if (!spec.allowances().allowMissingClasses()) {
+            for (Split split : List.of(Split.VALIDATION, Split.TEST)) {
+                if (present[split.ordinal()]) requireEveryClassIn(split, classes, candidates, catalog);
+            }
+        }
         if (!present[Split.TEST.ordinal()]) {
             images.forEach(ci -> holdOut(ci, Split.TEST));
         }
@@ -77,6 +82,24 @@ final class DatasetBuilder {
         float[] meanStd = meanAndStd(train);
         return new PreparedDataset(spec.name(), classes.names(), train, assemble(images, Split.VALIDATION),
                 assemble(images, Split.TEST), meanStd[0], meanStd[1], skipped);
+    }
+
+    /**
+     * A split the dataset brings must hold every class: a class without test images would count 0 in the macro
+     * recall and F1 (and a class folder reached through a link often has no validation or test twin).
+     */
+    private void requireEveryClassIn(Split split, ClassSelection classes, List<List<List<Sample>>> candidates,
+                                     Catalog catalog) {
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (candidates.get(c).get(split.ordinal()).isEmpty()) missing.add(classes.names().get(c));
+        }
+        if (missing.isEmpty()) return;
+        throw new DatasetException("the dataset's " + split.id() + " split has no images of class"
+                + (missing.size() == 1 ? " '" : "es '") + String.join("', '", missing) + "' (looked in "
+                + catalog.classLocations().getOrDefault(ClassSelection.key(missing.get(0)), where) + "); such a "
+                + "class would count 0 in the macro recall and F1. Add its images, select the other classes with "
+                + "'classes:', or set 'allow_missing_classes: true' on the dataset");
     }
 
     /** Candidates per selected class and split, sorted by origin so that listing order never matters. */

@@ -91,6 +91,7 @@ final class Fer2013CsvSource implements DatasetSource {
                 i++;
                 continue;
             }
+            int start = i;
             int value = 0, digits = 0;
             while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 value = value * 10 + (text.charAt(i) - '0');
@@ -101,8 +102,10 @@ final class Fer2013CsvSource implements DatasetSource {
                 }
             }
             if (digits == 0 || digits > 3 || value > 255 || (i < n && text.charAt(i) != ' ' && text.charAt(i) != '\t')) {
-                throw new DatasetException(csv + " line " + row.line() + ": pixel value " + (count + 1)
-                        + " is not an integer 0..255");
+                int end = start;
+                while (end < n && text.charAt(end) != ' ' && text.charAt(end) != '\t' && end - start < 20) end++;
+                throw new DatasetException(csv + " line " + row.line() + ": pixel " + (count + 1) + " is '"
+                        + text.substring(start, end) + "', not an integer 0..255");
             }
             if (count < pixels.length) {
                 pixels[count] = (byte) value;

@@ -20,6 +20,6 @@ public final class FolderReader implements DatasetReader {
 
     @Override
     public DatasetSource open(DatasetSpec spec, Path base) {
-        return new FolderSource(DatasetReader.requirePath(spec, base));
+        return new FolderSource(DatasetReader.requirePath(spec, base), spec.allowances().followSymlinks());
     }
 }

@@ -26,9 +26,13 @@ final class FolderSource implements DatasetSource {
             + "<root>/train/<class>/... with optional validation/ (or val/) and test/";
 
     private final Path root;
+    private final Containment containment;
+    /** Folders the layout does not use, each as "path: reason"; filled while the layout is read. */
+    private final List<String> leftOut = new ArrayList<>();
 
-    FolderSource(Path root) {
+    FolderSource(Path root, boolean followSymlinks) {
         this.root = root.toAbsolutePath().normalize();
+        this.containment = new Containment(this.root, followSymlinks);
     }
 
     /** One class folder of the layout. */
@@ -48,17 +52,21 @@ final class FolderSource implements DatasetSource {
 
     @Override
     public Catalog catalog() {
+        leftOut.clear();
         List<ClassFolder> layout = layout();
         List<String> classNames = new ArrayList<>();
         Map<String, String> locations = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(leftOut);
         for (ClassFolder classFolder : layout) {
             String name = classFolder.className();
+            containment.check(classFolder.folder(), false);
+            hiddenFolders(classFolder.folder()).forEach(hidden -> skipped.add(hidden + ": " + HIDDEN));
             classNames.add(name);
             locations.merge(ClassSelection.key(name), describe(classFolder.folder()), (a, b) -> a + ", " + b);
             Split split = classFolder.split() == null ? Split.TRAIN : classFolder.split();
             for (Path file : files(classFolder.folder())) {
+                containment.check(file, false);
                 if (ImageDecoder.hasImageExtension(file)) {
                     samples.add(new Sample(name, split, file.toString(), channels -> ImageDecoder.decode(file, channels)));
                 } else {
@@ -78,6 +86,7 @@ final class FolderSource implements DatasetSource {
             throw new DatasetException(root + " is a file, but kind 'folder' needs a folder; " + EXPECTED_LAYOUT);
         }
         List<Path> top = subfolders(root);
+        hiddenFolders(root).forEach(hidden -> leftOut.add(hidden + ": " + HIDDEN));
         Map<Split, Path> splitFolders = new EnumMap<>(Split.class);
         for (Path folder : top) {
             Split split = SPLIT_FOLDERS.get(folder.getFileName().toString().toLowerCase(Locale.ROOT));
@@ -104,7 +113,15 @@ final class FolderSource implements DatasetSource {
                     + String.join(", ", splitFolders.values().stream().map(p -> p.getFileName().toString()).toList())
                     + ") but no train/ folder; " + EXPECTED_LAYOUT);
         }
+        for (Path folder : top) {
+            if (!splitFolders.containsValue(folder)) {
+                leftOut.add(folder + ": a folder beside the split folders, not one of them (train, validation or "
+                        + "val, test); its images are not used");
+            }
+        }
         for (Map.Entry<Split, Path> entry : splitFolders.entrySet()) {
+            containment.check(entry.getValue(), false);
+            hiddenFolders(entry.getValue()).forEach(hidden -> leftOut.add(hidden + ": " + HIDDEN));
             List<Path> classes = subfolders(entry.getValue());
             if (classes.isEmpty()) {
                 throw new DatasetException("split folder " + entry.getValue() + " has no class folders; "
@@ -125,6 +142,18 @@ final class FolderSource implements DatasetSource {
         }
         return folder + " (which holds only sub-folders: " + String.join(", ",
                 nested.stream().map(p -> p.getFileName().toString()).toList()) + "; should the dataset path point there?)";
+    }
+
+    private static final String HIDDEN = "a hidden folder (its name starts with a dot); its images are not used";
+
+    /** Folders whose names start with a dot: left out like hidden files, but named, since they may hold images. */
+    private static List<Path> hiddenFolders(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".")).filter(Files::isDirectory)
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException("cannot list folder " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> subfolders(Path folder) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,16 @@ final class ImageDecoder {
                     throw new UnusableImageException("too large to decode safely: " + width + "x" + height
                             + " (limit " + MAX_SIDE + " per side and " + MAX_PIXELS / 1_048_576 + " Mpixel)");
                 }
-                return toRaster(reader.read(0), channels);
+                // A JPEG cut short inside its scan data decodes without an exception: the decoder warns
+                // ("Premature end of JPEG file") and fills the rest in grey. Any decoder warning means damaged data.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new UnusableImageException("truncated or damaged image data: " + String.join("; ",
+                            warnings));
+                }
+                return toRaster(image, channels);
             } finally {
                 reader.dispose();
             }

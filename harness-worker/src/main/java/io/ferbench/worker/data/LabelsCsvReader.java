@@ -24,6 +24,7 @@ public final class LabelsCsvReader implements DatasetReader {
     @Override
     public DatasetSource open(DatasetSpec spec, Path base) {
         return new LabelsCsvSource(DatasetReader.requirePath(spec, base),
-                spec.root() == null ? null : base.resolve(spec.root()), spec.minConfidence());
+                spec.root() == null ? null : base.resolve(spec.root()), spec.minConfidence(),
+                spec.allowances().followSymlinks());
     }
 }

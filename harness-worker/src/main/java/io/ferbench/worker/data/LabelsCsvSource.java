@@ -28,16 +28,18 @@ final class LabelsCsvSource implements DatasetSource {
     private final Path csv;
     private final Path root;
     private final Double minConfidence;
+    private final Containment containment;
     private List<Row> rows;
 
     /** One usable row of the file. */
     private record Row(long line, Path image, String label) {
     }
 
-    LabelsCsvSource(Path csv, Path root, Double minConfidence) {
+    LabelsCsvSource(Path csv, Path root, Double minConfidence, boolean followSymlinks) {
         this.csv = csv.toAbsolutePath().normalize();
         this.root = (root == null ? this.csv.getParent() : root.toAbsolutePath()).normalize();
         this.minConfidence = minConfidence;
+        this.containment = new Containment(this.root, followSymlinks);
     }
 
     @Override
@@ -66,6 +68,11 @@ final class LabelsCsvSource implements DatasetSource {
         }
         List<Sample> samples = new ArrayList<>();
         for (Row row : rows) {
+            try {
+                containment.check(row.image(), true);
+            } catch (DatasetException e) {
+                throw new DatasetException(csv + " line " + row.line() + ": " + e.getMessage(), e);
+            }
             samples.add(new Sample(row.label(), Split.TRAIN, csv.getFileName() + ":" + row.line() + " " + row.image(),
                     channels -> ImageDecoder.decode(row.image(), channels)));
         }
@@ -111,11 +118,16 @@ final class LabelsCsvSource implements DatasetSource {
 
     private double confidence(CsvReader.Row row, int column) {
         String value = row.field(column).trim();
+        double confidence;
         try {
-            return Double.parseDouble(value);
+            confidence = Double.parseDouble(value);
         } catch (NumberFormatException e) {
+            confidence = Double.NaN;
+        }
+        if (!Double.isFinite(confidence)) {  // parseDouble takes "NaN" and "Infinity", which no threshold can judge
             throw new DatasetException(csv + " line " + row.line() + ": confidence '" + value + "' is not a number");
         }
+        return confidence;
     }
 
     /** Resolves a row's image path, refusing absolute paths and paths that leave the image root. */

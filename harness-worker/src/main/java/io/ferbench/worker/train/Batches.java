@@ -24,11 +24,6 @@ public final class Batches {
 
     public ImageSet images() { return images; }
 
-    /** Number of batches of {@code batchSize} over {@code n} images, the last partial batch included. */
-    public static int count(int n, int batchSize) {
-        return (n + batchSize - 1) / batchSize;
-    }
-
     /** The batch of the images {@code order[from..to)}, with labels. */
     public Batch make(int[] order, int from, int to) {
         int size = to - from;

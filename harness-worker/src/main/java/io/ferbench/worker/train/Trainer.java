@@ -1,6 +1,7 @@
 package io.ferbench.worker.train;
 
 import io.ferbench.api.backend.Batch;
+import io.ferbench.api.backend.EpochBatches;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EpochRecord;
@@ -40,6 +41,7 @@ public final class Trainer {
     private final TrainingPlan plan;
     private final TrainingListener listener;
     private final List<EpochRecord> history = new ArrayList<>();
+    private boolean lastBatchJoined;
 
     public Trainer(TrainingPlan plan, TrainingListener listener) {
         this.plan = plan;
@@ -76,7 +78,9 @@ public final class Trainer {
             int[] order = ClassBalance.epochOrder(data.train().labels(), data.numClasses(), plan.oversample(),
                     plan.seed(), epoch);
             int visits = order.length;  // n, or more when the smaller classes are oversampled (the same every epoch)
-            int steps = Batches.count(visits, plan.batchSize());
+            EpochBatches cut = new EpochBatches(visits, plan.batchSize());
+            int steps = cut.count();
+            lastBatchJoined = cut.lastJoined();
             if (schedule == null) {
                 schedule = new LearningRateSchedule(plan.schedule(), plan.learningRate(), plan.epochs(), steps,
                         plan.earlyStopping());
@@ -87,8 +91,8 @@ public final class Trainer {
             for (int step = 1; step <= steps; step++) {
                 globalStep++;
                 if (schedule.varies()) model.setLearningRate(schedule.rate(globalStep));
-                int from = (step - 1) * plan.batchSize();
-                Batch batch = stepBatches.make(order, from, Math.min(from + plan.batchSize(), visits), epoch);
+                int from = cut.from(step - 1);
+                Batch batch = stepBatches.make(order, from, cut.to(step - 1), epoch);
                 float loss = model.trainStep(batch);
                 if (!Float.isFinite(loss)) {
                     return diverged(stopping, new Divergence(epoch, step, "train_loss", Float.toString(loss)));
@@ -132,7 +136,7 @@ public final class Trainer {
 
     private TrainingSummary summary(EarlyStopping stopping, boolean stoppedEarly, boolean restored) {
         Integer best = stopping.bestEpoch() > 0 ? stopping.bestEpoch() : null;
-        return new TrainingSummary(history.size(), best, stoppedEarly, restored, history);
+        return new TrainingSummary(history.size(), best, stoppedEarly, restored, history, lastBatchJoined);
     }
 
     /**

@@ -77,7 +77,14 @@ class Fer2013CsvDatasetTest {
     void pixelValueOutOfRangeNamesTheLine() {
         String csv = "emotion,pixels,Usage\n3,\"" + ferPixels(7).replaceFirst("7", "256") + "\",Training\n";
         DatasetException e = assertThrows(DatasetException.class, () -> prepare(csv, List.of(), 48));
-        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("pixel value 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("pixel 1 is '256'"), e.getMessage());
+    }
+
+    @Test
+    void aPixelThatIsNotANumberIsQuotedAsItIsWithItsPosition() {
+        String csv = "emotion,pixels,Usage\n3,\"" + ferPixels(7).replaceFirst("7 7", "7 abc") + "\",Training\n";
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare(csv, List.of(), 48));
+        assertTrue(e.getMessage().contains("line 2: pixel 2 is 'abc', not an integer 0..255"), e.getMessage());
     }
 
     @Test

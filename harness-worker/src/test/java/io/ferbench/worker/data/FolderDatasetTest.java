@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ferbench.api.cell.DatasetAllowances;
 import io.ferbench.api.cell.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,7 +120,8 @@ class FolderDatasetTest {
         classFolders(dir.resolve("fer/train"), THREE, 10, 4);
         classFolders(dir.resolve("fer/test"), List.of("happy"), 3, 4);
         classFolders(dir.resolve("fer/test"), List.of("Sad"), 4, 4);
-        PreparedDataset d = prepare(spec("folder", "fer", List.of(), null, 4));
+        PreparedDataset d = prepare(spec("folder", "fer", List.of(), null, 4)
+                .withAllowances(new DatasetAllowances(false, true)));  // test/ without angry: allowed here
 
         assertEquals(THREE, d.classNames());
         assertArrayEquals(new int[] {0, 3, 4}, counts(d.test(), 3));
@@ -318,5 +320,65 @@ class FolderDatasetTest {
     private static void assertSkipped(PreparedDataset d, Path file, String reason) {
         assertTrue(d.skipped().stream().anyMatch(s -> s.startsWith(file.toString()) && s.contains(reason)),
                 "expected " + file + " skipped for '" + reason + "' in " + d.skipped());
+    }
+
+    private static final DatasetAllowances FOLLOW = new DatasetAllowances(true, false);
+
+    @Test
+    void aLinkedImageLeadingOutOfTheDatasetFolderIsRefusedUnlessLinksAreFollowed() throws IOException {
+        classFolders(dir.resolve("faces"), THREE, 5, 4);
+        Path outside = TestData.grayPng(dir.resolve("elsewhere/secret.png"), 4, 4, TestData.base("happy"));
+        Path link = Files.createSymbolicLink(dir.resolve("faces/happy/linked.png"), outside);
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare(spec("folder", "faces", List.of(),
+                null, 4)));
+        assertTrue(e.getMessage().contains(link.toString()) && e.getMessage().contains("outside the dataset's folder")
+                && e.getMessage().contains("follow_symlinks: true"), e.getMessage());
+        PreparedDataset followed = prepare(spec("folder", "faces", List.of(), null, 4).withAllowances(FOLLOW));
+        assertEquals(16, followed.train().size() + followed.validation().size() + followed.test().size());
+    }
+
+    @Test
+    void aLinkedClassFolderLeadingOutIsRefusedButLinksInsideTheFolderAreFine() throws IOException {
+        classFolders(dir.resolve("faces/train"), THREE, 5, 4);
+        classFolders(dir.resolve("faces/test"), THREE, 2, 4);
+        classFolders(dir.resolve("elsewhere"), List.of("fear"), 5, 4);
+        Files.createSymbolicLink(dir.resolve("faces/train/fear"), dir.resolve("elsewhere/fear"));
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare(spec("folder", "faces", List.of(),
+                null, 4)));
+        assertTrue(e.getMessage().contains("faces/train/fear") && e.getMessage().contains("outside"), e.getMessage());
+
+        Files.delete(dir.resolve("faces/train/fear"));
+        Files.createSymbolicLink(dir.resolve("faces/train/happy/copy.png"), dir.resolve("faces/train/happy/000.png"));
+        Path linkedRoot = Files.createSymbolicLink(dir.resolve("faces-link"), dir.resolve("faces"));
+        PreparedDataset d = prepare(spec("folder", linkedRoot.getFileName().toString(), List.of(), null, 4));
+        assertEquals(THREE, d.classNames(), "a dataset folder that is itself a link is the user's choice");
+    }
+
+    @Test
+    void foldersLeftOutAreNamedWithTheirReason() throws IOException {
+        classFolders(dir.resolve("faces/train"), THREE, 5, 4);
+        classFolders(dir.resolve("faces/test"), THREE, 2, 4);
+        classFolders(dir.resolve("faces"), List.of("neutral"), 3, 4);          // beside train/ and test/
+        TestData.grayPng(dir.resolve("faces/train/.surprise/0.png"), 4, 4, 9);  // hidden
+        PreparedDataset d = prepare(spec("folder", "faces", List.of(), null, 4));
+        assertEquals(THREE, d.classNames());
+        assertEquals(2, d.skipped().size(), d.skipped().toString());
+        assertTrue(d.skipped().contains(dir.resolve("faces/neutral") + ": a folder beside the split folders, not "
+                + "one of them (train, validation or val, test); its images are not used"), d.skipped().toString());
+        assertTrue(d.skipped().stream().anyMatch(s -> s.startsWith(dir.resolve("faces/train/.surprise") + ": a hidden "
+                + "folder")), d.skipped().toString());
+    }
+
+    @Test
+    void aClassWithoutTestImagesIsAnErrorUnlessAllowed() {
+        classFolders(dir.resolve("faces/train"), THREE, 5, 4);
+        classFolders(dir.resolve("faces/test"), List.of("angry", "sad"), 2, 4);
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare(spec("folder", "faces", List.of(),
+                null, 4)));
+        assertTrue(e.getMessage().contains("test split has no images of class 'happy'")
+                && e.getMessage().contains("allow_missing_classes: true"), e.getMessage());
+        PreparedDataset allowed = prepare(spec("folder", "faces", List.of(), null, 4)
+                .withAllowances(new DatasetAllowances(false, true)));
+        assertArrayEquals(new int[] {2, 0, 2}, counts(allowed.test(), 3));
     }
 }

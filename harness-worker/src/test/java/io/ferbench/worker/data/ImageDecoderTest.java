@@ -25,6 +25,23 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aJpegCutShortInsideItsScanDataIsRefusedNotFilledIn() throws Exception {
+        BufferedImage noise = new BufferedImage(48, 48, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random random = new java.util.Random(5);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) noise.getRaster().setSample(x, y, 0, random.nextInt(256));
+        }
+        Path whole = TestData.write(dir.resolve("whole.jpg"), noise, "jpg");
+        ImageDecoder.decode(whole, 1);  // the intact file decodes
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.jpg");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        UnusableImageException e = assertThrows(UnusableImageException.class, () -> ImageDecoder.decode(cut, 1));
+        assertTrue(e.getMessage().contains("truncated or damaged image data")
+                && e.getMessage().contains("premature end of data segment"), e.getMessage());
+    }
+
+    @Test
     void sixteenBitGrayIsScaledTo8Bit() throws Exception {
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < 2; y++) {

@@ -180,4 +180,22 @@ class LabelsCsvDatasetTest {
         assertEquals(List.of("fear", "surprise"), d.classNames());
         assertLabelsMatchPixels(d.train(), d.classNames());
     }
+
+    @Test
+    void aNanConfidenceIsNotANumberForTheThreshold() {
+        labels(",pth,label,relFCs", "30,happy/img1.jpg.png,happy,NaN");
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare(0.5));
+        assertTrue(e.getMessage().contains("line 32") && e.getMessage().contains("'NaN' is not a number"),
+                e.getMessage());
+    }
+
+    @Test
+    void aRowNamingALinkOutOfTheImageRootIsRefusedWithItsLine() throws java.io.IOException {
+        Path outside = TestData.grayPng(dir.resolve("elsewhere/x.png"), 6, 6, TestData.base("happy"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("affectnet/happy/link.png"), outside);
+        labels(",pth,label,relFCs", "30,happy/link.png,happy,0.9");
+        DatasetException e = assertThrows(DatasetException.class, () -> prepare((Double) null));
+        assertTrue(e.getMessage().contains("line 32") && e.getMessage().contains("outside the dataset's folder"),
+                e.getMessage());
+    }
 }

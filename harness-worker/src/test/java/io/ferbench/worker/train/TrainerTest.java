@@ -99,6 +99,20 @@ class TrainerTest {
     }
 
     @Test
+    void aSingleImageLeftOverJoinsTheLastBatchAndTheSummarySaysSo() {
+        // 9 training images in batches of 4 would leave one alone: 4, 5 instead of 4, 4, 1
+        PreparedDataset nine = TinyData.dataset(9, 6, 4);
+        ScriptedModel model = new ScriptedModel(losses(1, 1), 2, 0);
+        TrainingSummary s = new Trainer(plan(2, EarlyStoppingSpec.off()), TrainingListener.NONE).train(model, nine)
+                .summary();
+        assertEquals(List.of(4, 5, 4, 5), model.trainBatches.stream().map(Batch::size).toList());
+        assertTrue(s.lastBatchJoined());
+        ScriptedModel tenImages = new ScriptedModel(losses(1), STEPS, 0);
+        assertFalse(new Trainer(plan(1, EarlyStoppingSpec.off()), TrainingListener.NONE).train(tenImages, DATA)
+                .summary().lastBatchJoined(), "10 in batches of 4 leave 2: nothing to join");
+    }
+
+    @Test
     void everyEpochVisitsEveryImageOnceInASeededOrderKeepingThePartialBatch() {
         ScriptedModel a = new ScriptedModel(losses(1, 1, 1), STEPS, 0);
         new Trainer(plan(3, EarlyStoppingSpec.off()), TrainingListener.NONE).train(a, DATA);
