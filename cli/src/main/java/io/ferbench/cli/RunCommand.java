@@ -152,6 +152,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions options() {
+        requireFolder("--out", out);
+        requireFolder("--cache-dir", cacheDir);
+        requireFolder("--data-root", dataRoot);
         RunOptions options = RunOptions.defaults(out).withResume(resume).withPeakGflops(peakGflops)
                 .withWorkerHeap(workerHeap).withShutdownHook(true);
         if (dataRoot != null) options = options.withDataRoot(dataRoot);
@@ -167,6 +170,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static final int SMOKE_FEATURES = 20;
+
+    /** A folder option naming an existing file would fail deep inside the run, with a message about something else. */
+    static void requireFolder(String flag, Path value) {
+        if (value != null && java.nio.file.Files.exists(value) && !java.nio.file.Files.isDirectory(value)) {
+            throw new IllegalArgumentException(flag + " " + value + " is a file; " + flag + " names a folder (it is "
+                    + "created when missing)");
+        }
+    }
 
     /** The cells this run runs: a smoke selection, the cells of some backends, or the whole plan. */
     private PlanSelection select(SuitePlan plan, RunOptions options) {

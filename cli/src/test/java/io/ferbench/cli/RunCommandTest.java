@@ -69,6 +69,33 @@ class RunCommandTest {
     }
 
     @Test
+    void folderOptionsNamingAFileExitWithTwoAndSaySo() throws Exception {
+        Path suite = suite("djl");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        for (String flag : new String[] {"--out", "--cache-dir", "--data-root"}) {
+            assertEquals(2, run(suite.toString(), flag, file.toString()), flag);
+            assertTrue(err.toString().contains(flag + " " + file + " is a file; " + flag + " names a folder"),
+                    err.toString());
+        }
+    }
+
+    @Test
+    void aSecondRunIntoAFolderAnotherRunHoldsExitsWithTwoNamingIt() throws Exception {
+        Path suite = suite("djl");
+        Path results = dir.resolve("busy");
+        Files.createDirectories(results.resolve("cli-test"));
+        String holder = "pid=" + ProcessHandle.current().pid() + "\nprocess_start="
+                + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("") + "\nhost="
+                + java.net.InetAddress.getLocalHost().getHostName() + "\nsince=2026-12-06T00:00:00Z\n"
+                + "command=a run of suite 'cli-test'\n";
+        Files.writeString(results.resolve("cli-test/run.lock"), holder);
+        assertEquals(2, run(suite.toString(), "--out", results.toString(), "--data-root", dir.toString()));
+        assertTrue(err.toString().contains("is in use by another ferbench run: pid " + ProcessHandle.current().pid()),
+                err.toString());
+        assertTrue(Files.readString(results.resolve("cli-test/run.lock")).equals(holder), "the holder's lock stays");
+    }
+
+    @Test
     void aRunWhoseCellsFailExitsWithOneSaysWhereResultsAreAndRefusesToOverwriteThem() throws Exception {
         // the test classpath has DJL and TensorFlow but not DL4J (whose JavaCPP clashes with TensorFlow's), so the
         // worker fails a DL4J cell with a clear error

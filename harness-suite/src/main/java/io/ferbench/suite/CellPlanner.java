@@ -7,6 +7,7 @@ import io.ferbench.api.cell.Execution;
 import io.ferbench.api.cell.Network;
 import io.ferbench.api.cell.Training;
 import io.ferbench.api.cell.DatasetSpec;
+import io.ferbench.api.data.DatasetKinds;
 import io.ferbench.api.cell.InitSpec;
 import io.ferbench.api.cell.ScheduleSpec;
 import io.ferbench.api.cell.EarlyStoppingSpec;
@@ -83,6 +84,31 @@ final class CellPlanner {
                 problems.add(suite.matrix().mark(), SuiteKeys.MATRIX + "." + MatrixAxis.WARMUP_EPOCHS.key(),
                         "warmup_epochs " + warmup + " must be below epochs " + cell.training().epochs() + " (cell "
                                 + cell.id() + ")");
+            }
+        }
+    }
+
+    /**
+     * The matrix's class subsets, per dataset: at least two classes, drawable by the kind, and within the classes the
+     * dataset lists (when it lists them; otherwise the data decides when the dataset is prepared).
+     */
+    static void checkClasses(SuiteDefinition suite, List<Cell> cells, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        String key = SuiteKeys.MATRIX + "." + MatrixAxis.CLASSES.key();
+        for (Cell cell : cells) {
+            DatasetSpec declared = suite.datasets().get(cell.dataset().name());
+            List<String> subset = cell.dataset().classes();
+            if (subset.equals(declared.classes())) continue;  // the dataset's own list, checked where it is written
+            List<String> found = new ArrayList<>(ClassRules.problems(DatasetKinds.find(declared.kind()).orElse(null),
+                    subset));
+            List<String> missing = declared.classes().isEmpty() ? List.of()
+                    : ClassRules.missing(subset, declared.classes());
+            if (!missing.isEmpty()) {
+                found.add("dataset " + declared.name() + " has no class '" + String.join("', '", missing)
+                        + "' (its classes: " + String.join(", ", declared.classes()) + ")");
+            }
+            for (String problem : found) {
+                if (seen.add(problem)) problems.add(suite.matrix().mark(), key, problem + " (cell " + cell.id() + ")");
             }
         }
     }

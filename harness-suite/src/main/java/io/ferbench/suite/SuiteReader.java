@@ -229,6 +229,7 @@ final class SuiteReader {
                     join(path, SuiteKeys.CLASSES));
             names.forEach(n -> classes.add((String) n));
         }
+        if (classesEntry != null) checkClasses(kind, classes, classesEntry, join(path, SuiteKeys.CLASSES));
         String dataPath = (String) value(keys, table, SuiteKeys.PATH, path);
         String root = (String) value(keys, table, SuiteKeys.ROOT, path);
         Boolean grayscale = (Boolean) value(keys, table, SuiteKeys.GRAYSCALE, path);
@@ -253,6 +254,11 @@ final class SuiteReader {
                 minConfidence, seed, classCount, download,
                 new DatasetRemedies(DatasetRemedies.Dedupe.of(dedupe), dropDegenerate),
                 new DatasetAllowances(followSymlinks, allowMissingClasses));
+    }
+
+    /** What a worker would refuse in every cell: one class, a class the kind cannot have, a name given twice. */
+    private void checkClasses(DatasetKind kind, List<String> classes, YamlNode.Entry entry, String key) {
+        for (String problem : ClassRules.problems(kind, classes)) problems.add(entry.keyMark(), key, problem);
     }
 
     /** path is required by file-based kinds; root and min_confidence only make sense for labels-csv. */

@@ -56,6 +56,7 @@ public final class Suites {
         List<Cell> cells = CellPlanner.cells(suite, combinations, problems);
         problems.throwIfAny();
         CellPlanner.checkWarmup(suite, cells, problems);
+        CellPlanner.checkClasses(suite, cells, problems);
         problems.throwIfAny();
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,
                 CellPlanner.datasets(suite, cells));

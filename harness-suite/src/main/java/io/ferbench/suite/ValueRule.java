@@ -41,8 +41,10 @@ sealed interface ValueRule permits ValueRule.Text, ValueRule.Int, ValueRule.Real
      * @param minLength   shortest valid text
      */
     record Text(String noun, String regex, String regexHint, List<String> choices, int minLength) implements ValueRule {
-        static final String NAME_REGEX = "[A-Za-z0-9._-]+";
-        static final String NAME_HINT = "letters, digits, '.', '_' and '-' only";
+        /** Names become folder and file names (with more around them): bounded well below file systems' 255. */
+        static final int NAME_MAX = 64;
+        static final String NAME_REGEX = "[A-Za-z0-9._-]{1," + NAME_MAX + "}";
+        static final String NAME_HINT = "letters, digits, '.', '_' and '-' only, at most " + NAME_MAX + " characters";
 
         static Text name(String noun) {
             return new Text(noun, NAME_REGEX, NAME_HINT, List.of(), 1);

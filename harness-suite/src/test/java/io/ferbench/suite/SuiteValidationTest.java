@@ -462,4 +462,61 @@ class SuiteValidationTest {
         assertEquals(0, e.line());
         assertEquals(missing + ": no such file", e.getMessage());
     }
+
+    // ---- suites that validated but could not run (issue 18): each now fails validate with file:line:key ----
+
+    @Test
+    void aDatasetOfOneClassIsRejectedWhereItsClassesAreWritten() {
+        SuiteException e = rejected("""
+                name: test
+                datasets:
+                  faces:
+                    kind: folder
+                    path: faces
+                    classes: [happy]
+                matrix: {}
+                """);
+        single(e, 6, "datasets.faces.classes", "at least 2 classes", "'happy'");
+    }
+
+    @Test
+    void matrixClassesTheDatasetDoesNotHaveAreRejected() {
+        SuiteException e = rejected("""
+                name: test
+                datasets:
+                  faces:
+                    kind: folder
+                    path: faces
+                    classes: [happy, sad, angry]
+                matrix:
+                  classes: [[happy, sad], [happy, fear]]
+                """);
+        single(e, 7, "matrix.classes", "dataset faces has no class 'fear'", "its classes: happy, sad, angry");
+    }
+
+    @Test
+    void syntheticClassesItCannotDrawAreRejected() {
+        SuiteException e = rejected("""
+                name: test
+                datasets:
+                  faces:
+                    kind: synthetic
+                    classes: [happy, sadd]
+                matrix: {}
+                """);
+        single(e, 5, "datasets.faces.classes", "synthetic datasets cannot have class 'sadd'", "did you mean 'sad'?");
+        SuiteException inMatrix = rejected(SYNTHETIC_HEADER + """
+                matrix:
+                  classes: [happy, bored]
+                """);
+        single(inMatrix, 5, "matrix.classes", "cannot have class 'bored'");
+    }
+
+    @Test
+    void namesTooLongForAFolderAreRejected() {
+        String longName = "x".repeat(300);
+        SuiteException e = rejected("name: " + longName + "\n" + SYNTHETIC_HEADER.substring(SYNTHETIC_HEADER
+                .indexOf('\n') + 1) + "matrix: {}\n");
+        single(e, 1, "name", "at most 64 characters");
+    }
 }

@@ -32,6 +32,14 @@ public interface DatasetKind {
         return null;
     }
 
+    /**
+     * The only class names a dataset of this kind can have (a generator's classes, matched ignoring case), so that
+     * a suite naming another is refused when it is validated; empty when the data decides.
+     */
+    default List<String> drawableClasses() {
+        return List.of();
+    }
+
     /** Where the kind comes in listings. */
     default int order() {
         return 100;

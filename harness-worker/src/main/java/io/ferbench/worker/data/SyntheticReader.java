@@ -2,6 +2,7 @@ package io.ferbench.worker.data;
 
 import io.ferbench.api.cell.DatasetSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** Kind {@code synthetic}: faces drawn by {@link SyntheticFaces}, no files. */
@@ -22,6 +23,8 @@ public final class SyntheticReader implements DatasetReader {
     @Override public Integer defaultImagesPerClass() { return IMAGES_PER_CLASS; }
 
     @Override public int order() { return 1; }
+
+    @Override public List<String> drawableClasses() { return SyntheticFaces.ALL_CLASSES; }
 
     @Override
     public DatasetSource open(DatasetSpec spec, Path base) {
