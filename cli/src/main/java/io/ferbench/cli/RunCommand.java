@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
                 "A folder that already holds results is never overwritten: use --resume to finish that run, "
                         + "or another --out."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every cell ok", "1:some cell failed or diverged", "2:invalid input",
+        exitCodeList = {"0:every cell ok", "1:some cell failed or diverged, or a file of the run could not be written",
+                "2:invalid input (also: the results folder is in use by another run)",
                 "130:interrupted (finished cells are kept; --resume continues)"})
 public final class RunCommand implements Callable<Integer> {
     static final int OK = 0;
@@ -145,10 +146,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RunRefusedException e) {
             stderr.println(e.getMessage());
             return INVALID_INPUT;
+        } catch (java.io.UncheckedIOException e) {
+            // the run's own files (a full disk): what was written stays, and --resume continues
+            stderr.println("error: " + e.getMessage() + "; finished cells are kept, and --resume continues the run");
+            return SOME_CELLS_NOT_OK;
         }
         printWhereResultsAre(stdout, summary.layout());
         if (summary.interrupted()) return INTERRUPTED;
-        return summary.allOk() ? OK : SOME_CELLS_NOT_OK;
+        return summary.allOk() && summary.writeErrors().isEmpty() ? OK : SOME_CELLS_NOT_OK;
     }
 
     private RunOptions options() {

@@ -58,6 +58,7 @@ public final class Coordinator {
     private final List<RunListener> listeners;
     private final WorkerLauncher launcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<String> writeErrors = new ArrayList<>();
     private volatile boolean cancelled;
     private volatile Process current;
     private boolean used;
@@ -131,7 +132,7 @@ public final class Coordinator {
             RunSummary summary = new RunSummary(layout, inPlanOrder(plan, results), ran, kept.size(),
                     plan.cells().size(), cancelled);
             tell(l -> l.runFinished(summary));
-            return summary;
+            return summary.withWriteErrors(writeErrors);
         } finally {
             if (hook != null) {
                 try {
@@ -251,9 +252,14 @@ public final class Coordinator {
             return Optional.of(record(layout, CellResults.failed(cell, "cannot read the cell's inputs: "
                     + CellResults.describe(e), started, CellResults.now(), null), timeout));
         }
-        JsonFiles.write(layout.requestFile(cell.id()), new WorkerRequest(cell, options.dataRoot().toString(),
-                options.cache().root().toString(), options.peakGflops(), options.inference(), options.featureSample(),
-                layout.cellsDir().toString()), true);
+        try {
+            JsonFiles.write(layout.requestFile(cell.id()), new WorkerRequest(cell, options.dataRoot().toString(),
+                    options.cache().root().toString(), options.peakGflops(), options.inference(),
+                    options.featureSample(), layout.cellsDir().toString()), true);
+        } catch (UncheckedIOException e) {
+            return Optional.of(record(layout, CellResults.failed(cell, e.getMessage(), started, CellResults.now(),
+                    null), timeout));
+        }
         Process process;
         try {
             process = launcher.start(cell, layout);
@@ -407,7 +413,22 @@ public final class Coordinator {
         return ordered;
     }
 
+    /**
+     * Tells every listener. A listener that cannot write its file (results.csv, report.html: a full disk) costs that
+     * file only: one line names it, the run goes on, and the finished cells' results stay where they are.
+     */
     private void tell(Consumer<RunListener> call) {
-        for (RunListener l : listeners) call.accept(l);
+        for (RunListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (UncheckedIOException e) {
+                String message = e.getMessage();
+                synchronized (writeErrors) {
+                    if (writeErrors.contains(message)) continue;
+                    writeErrors.add(message);
+                }
+                System.err.println("error: " + message + "; the cells' own results are kept in each cell's folder");
+            }
+        }
     }
 }

@@ -13,11 +13,23 @@ import java.util.List;
  * @param kept         finished cells of a previous run that were kept (resume)
  * @param planned      cells in the plan
  * @param interrupted  the run was cancelled (Ctrl-C) before every cell ran
+ * @param writeErrors  files of the run (results.csv, report.html, ...) that could not be written, each with the
+ *                     reason (a full disk); the cells' own results are unaffected
  */
 public record RunSummary(RunLayout layout, List<CellResult> results, int ran, int kept, int planned,
-                         boolean interrupted) {
+                         boolean interrupted, List<String> writeErrors) {
     public RunSummary {
         results = List.copyOf(results);
+        writeErrors = List.copyOf(writeErrors);
+    }
+
+    public RunSummary(RunLayout layout, List<CellResult> results, int ran, int kept, int planned,
+                      boolean interrupted) {
+        this(layout, results, ran, kept, planned, interrupted, List.of());
+    }
+
+    public RunSummary withWriteErrors(List<String> errors) {
+        return new RunSummary(layout, results, ran, kept, planned, interrupted, errors);
     }
 
     public long count(CellStatus status) {

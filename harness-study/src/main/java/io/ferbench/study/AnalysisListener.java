@@ -53,6 +53,8 @@ public final class AnalysisListener implements RunListener {
             StudyAnalysis analysis = StudyAnalysis.of(results);
             AnalysisFiles.write(analysis, layout.suiteDir());
             return analysis;
+        } catch (java.io.UncheckedIOException e) {
+            throw e;  // a file that cannot be written (a full disk): the coordinator names it with the others
         } catch (RuntimeException e) {
             System.err.println("warning: could not write the analysis files in " + layout.suiteDir() + ": " + e);
             return null;

@@ -57,7 +57,7 @@ public final class AtomicFiles {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage() + freeSpace(dir), e);
         } finally {
             if (temp != null) {
                 try {
@@ -66,6 +66,16 @@ public final class AtomicFiles {
                     // a stray temporary file is harmless; the target is what matters
                 }
             }
+        }
+    }
+
+    /** The free space where a write failed: a full disk is the usual cause, and the number says so at once. */
+    private static String freeSpace(Path dir) {
+        try {
+            long usable = Files.getFileStore(dir).getUsableSpace();
+            return " (free space there: " + (usable >= 1 << 20 ? usable / (1 << 20) + " MiB" : usable + " bytes") + ")";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -52,6 +52,8 @@ public final class CellResults {
     public static List<String> differences(Cell before, Cell now) {
         List<String> names = new ArrayList<>();
         compare("", before, now, names);
+        // the axes are the typed fields again, as text: name them only when nothing else differs
+        if (names.stream().anyMatch(n -> !n.startsWith("axes."))) names.removeIf(n -> n.startsWith("axes."));
         return names;
     }
 
@@ -66,6 +68,11 @@ public final class CellResults {
                     throw new IllegalStateException("cannot read " + c.getName() + " of " + path, e);
                 }
             }
+        } else if (a instanceof java.util.Map<?, ?> ma && b instanceof java.util.Map<?, ?> mb) {
+            java.util.Set<Object> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+            keys.addAll(ma.keySet());
+            keys.addAll(mb.keySet());
+            for (Object key : keys) compare(path + "." + key, ma.get(key), mb.get(key), names);
         } else {
             names.add(path + " (" + a + " before, " + b + " now)");
         }
