@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ArchitecturesCommand.class,
                 BackendsCommand.class,
                 DatasetsCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -1,5 +1,9 @@
 package io.ferbench.cli;
 
+import io.ferbench.reports.RunReports;
+import io.ferbench.runner.cluster.StagedRun;
+import io.ferbench.study.AnalysisFiles;
+import io.ferbench.study.StudyAnalysis;
 import io.ferbench.reports.html.ComparisonReport;
 import io.ferbench.reports.html.RunFolder;
 import io.ferbench.reports.html.TsneEmbeddings;
@@ -68,7 +72,15 @@ public final class ReportCommand implements Callable<Integer> {
             file = runs.get(0).layout().reportHtml();
         }
         createParent(file);
-        ComparisonReport.write(file, runs, new TsneEmbeddings());
+        if (output == null && Files.isRegularFile(runs.get(0).layout().suiteDir().resolve(StagedRun.FILE))) {
+            // a cluster run left to itself: collecting it writes every file a local run's end writes
+            RunFolder run = runs.get(0);
+            RunReports.writeSuite(run, new TsneEmbeddings());
+            AnalysisFiles.write(StudyAnalysis.of(run.results()), run.layout().suiteDir());
+            out.println("Results: " + run.layout().resultsCsv());
+        } else {
+            ComparisonReport.write(file, runs, new TsneEmbeddings());
+        }
         int cells = runs.stream().mapToInt(r -> r.results().size()).sum();
         int unfinished = runs.stream().mapToInt(r -> r.unfinished().size()).sum();
         out.println("Report: " + file.toAbsolutePath().normalize() + " (" + cells + " cell" + (cells == 1 ? "" : "s")

@@ -109,6 +109,40 @@ public final class RunCommand implements Callable<Integer> {
     /** Which cells a smoke run runs. */
     enum SmokeCells { cover, all }
 
+    @Option(names = "--executor", paramLabel = "WHERE", defaultValue = "local",
+            description = "where the cells run: local (default: one after the other here), slurm (a Slurm job "
+                    + "array), kubernetes (a Kubernetes Indexed Job); valid: ${COMPLETION-CANDIDATES}. "
+                    + "docs/scale-out.md")
+    ClusterRun.Executor executor;
+
+    @Option(names = "--dry-run",
+            description = "with --executor slurm or kubernetes: stage the run folder and write the job files, "
+                    + "submit nothing; the commands to submit and to collect are printed")
+    boolean dryRun;
+
+    @Option(names = "--max-parallel", paramLabel = "P",
+            description = "with --executor: at most P cells at once (default: no limit)")
+    Integer maxParallel;
+
+    @Option(names = "--slurm-option", paramLabel = "OPTION",
+            description = "with --executor slurm: a further #SBATCH option, such as partition=gpu or account=lab "
+                    + "(repeatable; one naming an option ferbench sets, such as mem=32G, replaces it)")
+    List<String> slurmOptions;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "with --executor kubernetes: the container image with ferbench (see the Dockerfile)")
+    String image;
+
+    @Option(names = "--pvc", paramLabel = "NAME",
+            description = "with --executor kubernetes: the PersistentVolumeClaim that holds the run folder, "
+                    + "mounted in every pod at /runs")
+    String pvc;
+
+    @Option(names = "--submit",
+            description = "with --executor kubernetes: apply the Job with kubectl (without it the manifest is only "
+                    + "written)")
+    boolean submit;
+
     /** The word for every installed backend in {@code --backends}. */
     static final String INSTALLED = "installed";
 
@@ -136,6 +170,14 @@ public final class RunCommand implements Callable<Integer> {
             }
         } catch (SuiteException | IllegalArgumentException e) {
             stderr.println(e.getMessage());
+            return INVALID_INPUT;
+        }
+        if (executor != ClusterRun.Executor.local) {
+            return new ClusterRun(this, stdout, stderr).run(plan, options);
+        }
+        if (dryRun || maxParallel != null || slurmOptions != null || image != null || pvc != null || submit) {
+            stderr.println("--dry-run, --max-parallel, --slurm-option, --image, --pvc and --submit apply only with "
+                    + "--executor slurm or kubernetes");
             return INVALID_INPUT;
         }
         Coordinator coordinator = new Coordinator(options,

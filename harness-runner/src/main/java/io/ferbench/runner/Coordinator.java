@@ -53,6 +53,10 @@ import java.util.stream.Stream;
 public final class Coordinator {
     /** The JVM's exit status after SIGINT: a worker that got the terminal's Ctrl-C. */
     private static final int SIGINT_STATUS = 130;
+    /** ... and after SIGTERM, which a scheduler sends to the whole task when it is cancelled or pre-empted. */
+    private static final int SIGTERM_STATUS = 143;
+    static final String CANCELLED = "cancelled: the task was stopped by a signal before the cell finished (as "
+            + "scancel, kubectl delete or a pre-emption do); --resume runs it again";
 
     private final RunOptions options;
     private final List<RunListener> listeners;
@@ -60,6 +64,7 @@ public final class Coordinator {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<String> writeErrors = new ArrayList<>();
     private volatile boolean cancelled;
+    private final boolean task;
     private volatile Process current;
     private boolean used;
 
@@ -68,9 +73,24 @@ public final class Coordinator {
     }
 
     public Coordinator(RunOptions options, List<RunListener> listeners, WorkerClasspath classpath) {
+        this(options, listeners, classpath, false);
+    }
+
+    private Coordinator(RunOptions options, List<RunListener> listeners, WorkerClasspath classpath, boolean task) {
         this.options = options;
         this.listeners = List.copyOf(listeners);
         this.launcher = new WorkerLauncher(options, classpath);
+        this.task = task;
+    }
+
+    /**
+     * A coordinator for one cell of a staged run, as a cluster task runs it ({@code ferbench worker}): it locks the
+     * cell's folder, not the run's (the other cells run beside it), keeps a finished result of the same cell, and
+     * records a cancelled cell (the scheduler's SIGTERM) as failed with that reason, since no coordinator is left
+     * to notice it.
+     */
+    public static Coordinator forTask(RunOptions options, List<RunListener> listeners) {
+        return new Coordinator(options.withResume(true), listeners, WorkerClasspath.detect(), true);
     }
 
     /**
@@ -85,8 +105,11 @@ public final class Coordinator {
             used = true;
         }
         RunLayout layout = RunLayout.of(options.outDir(), plan.name());
-        try (RunFolderLock lock = RunFolderLock.acquire(layout.lockFile(), "a run of suite '" + plan.name() + "'"
-                + (options.resume() ? " (resumed)" : ""))) {
+        if (task && plan.cells().size() != 1) throw new IllegalArgumentException("a task runs exactly one cell");
+        Path lockFile = task ? layout.cellLockFile(plan.cells().get(0).id()) : layout.lockFile();
+        String holder = task ? "a task running cell " + plan.cells().get(0).id() + " of suite '" + plan.name() + "'"
+                : "a run of suite '" + plan.name() + "'" + (options.resume() ? " (resumed)" : "");
+        try (RunFolderLock lock = RunFolderLock.acquire(lockFile, holder)) {
             return runLocked(plan, layout);
         } finally {
             stopped.countDown();
@@ -94,8 +117,8 @@ public final class Coordinator {
     }
 
     private RunSummary runLocked(SuitePlan plan, RunLayout layout) {
-        Map<String, CellResult> previous = previousResults(layout, plan.cells());
-        checkMayStart(layout, plan, previous);
+        Map<String, CellResult> previous = ResumeGuard.previousResults(layout, plan.cells());
+        ResumeGuard.checkMayStart(options, layout, plan, previous);
 
         List<Cell> toRun = new ArrayList<>();
         List<CellResult> kept = new ArrayList<>();
@@ -115,10 +138,14 @@ public final class Coordinator {
                 Cell cell = toRun.get(i);
                 int position = i + 1;
                 tell(l -> l.cellStarted(cell, position, toRun.size()));
-                Optional<String> blocked = sourceNotReady(cell, results);
-                Optional<CellResult> result = blocked.isPresent()
+                Optional<String> blocked = sourceNotReady(cell, results, layout);
+                Optional<CellResult> outcome = blocked.isPresent()
                         ? Optional.of(blocked(cell, layout, blocked.get()))
                         : runCell(cell, layout);
+                // a cancelled task is gone for good: its cell's result says so, for the run to collect
+                Optional<CellResult> result = outcome.isEmpty() && task ? Optional.of(record(layout,
+                        CellResults.failed(cell, CANCELLED, CellResults.now(), CellResults.now(), null),
+                        options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds()))) : outcome;
                 if (result.isEmpty()) {
                     // cancelled while the cell ran: it is unfinished (an earlier failed attempt's file is gone too)
                     results.remove(cell.id());
@@ -169,67 +196,6 @@ public final class Coordinator {
         return hook;
     }
 
-    /** The result of each planned cell that has a readable result file. */
-    private static Map<String, CellResult> previousResults(RunLayout layout, List<Cell> cells) {
-        Map<String, CellResult> found = new LinkedHashMap<>();
-        for (Cell cell : cells) {
-            Path file = layout.resultFile(cell.id());
-            if (!Files.isRegularFile(file)) continue;
-            try {
-                found.put(cell.id(), CellResults.read(file));
-            } catch (RuntimeException e) {
-                // results are written atomically, so this is damage from outside; the cell runs again
-                System.err.println("warning: ignoring unreadable result " + file + ": " + e.getMessage());
-            }
-        }
-        return found;
-    }
-
-    private void checkMayStart(RunLayout layout, SuitePlan plan, Map<String, CellResult> previous) {
-        if (!options.resume()) {
-            long existing = countResultFiles(layout);
-            if (existing > 0) {
-                throw new RunRefusedException(layout.suiteDir() + " already holds the results of a previous run of suite '"
-                        + plan.name() + "' (" + existing + " cell results). Nothing there is overwritten: run again with "
-                        + "--resume to keep the finished cells and run only the missing and failed ones, or choose "
-                        + "another folder with --out.");
-            }
-            return;
-        }
-        Map<DatasetSpec, String> datasetDigests = new HashMap<>();
-        for (Cell cell : plan.cells()) {
-            CellResult before = previous.get(cell.id());
-            if (before == null || !before.status().isFinished()) continue;
-            List<String> changed = new ArrayList<>(CellResults.differences(before.cell(), cell));
-            Path inputsFile = layout.inputsFile(cell.id());
-            if (changed.isEmpty() && Files.isRegularFile(inputsFile)) {
-                CellInputs recorded = JsonFiles.read(inputsFile, CellInputs.class);
-                changed.addAll(inputsOf(cell, layout, datasetDigests).changesSince(recorded, cell));
-            }
-            if (!changed.isEmpty()) {
-                throw new RunRefusedException("cannot resume in " + layout.suiteDir() + ": cell " + cell.id()
-                        + " finished there with other settings or inputs: " + String.join("; ", changed)
-                        + ". Run the changed suite with another --out.");
-            }
-        }
-    }
-
-    /** The cell's inputs now; a dataset's digest (a walk of its folder) is computed once per dataset. */
-    private CellInputs inputsOf(Cell cell, RunLayout layout, Map<DatasetSpec, String> datasetDigests) {
-        String dataset = datasetDigests.computeIfAbsent(cell.dataset(),
-                d -> CellInputs.datasetDigest(d, options.dataRoot()));
-        return CellInputs.of(cell, options.dataRoot(), layout.cellsDir(), dataset);
-    }
-
-    private static long countResultFiles(RunLayout layout) {
-        if (!Files.isDirectory(layout.cellsDir())) return 0;
-        try (Stream<Path> dirs = Files.list(layout.cellsDir())) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(RunLayout.RESULT_FILE))).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + layout.cellsDir() + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void prepareFolder(RunLayout layout, SuitePlan plan) {
         try {
             Files.createDirectories(layout.cellsDir());
@@ -247,15 +213,14 @@ public final class Coordinator {
         OrphanWorkers.stop(layout.workerPidFile(cell.id()));
         clearCellFolder(layout, cell.id());
         try {
-            JsonFiles.write(layout.inputsFile(cell.id()), inputsOf(cell, layout, new HashMap<>()), true);
+            JsonFiles.write(layout.inputsFile(cell.id()), ResumeGuard.inputsOf(options, cell, layout,
+                    new HashMap<>()), true);
         } catch (RuntimeException e) {
             return Optional.of(record(layout, CellResults.failed(cell, "cannot read the cell's inputs: "
                     + CellResults.describe(e), started, CellResults.now(), null), timeout));
         }
         try {
-            JsonFiles.write(layout.requestFile(cell.id()), new WorkerRequest(cell, options.dataRoot().toString(),
-                    options.cache().root().toString(), options.peakGflops(), options.inference(),
-                    options.featureSample(), layout.cellsDir().toString()), true);
+            JsonFiles.write(layout.requestFile(cell.id()), options.requestFor(cell, layout), true);
         } catch (UncheckedIOException e) {
             return Optional.of(record(layout, CellResults.failed(cell, e.getMessage(), started, CellResults.now(),
                     null), timeout));
@@ -287,7 +252,8 @@ public final class Coordinator {
             if (!process.isAlive()) OrphanWorkers.forget(layout.workerPidFile(cell.id()));
         }
         Optional<CellResult> written = readResult(layout, cell);
-        if (written.isEmpty() && (cancelled || process.exitValue() == SIGINT_STATUS)) {
+        if (written.isEmpty() && (cancelled || process.exitValue() == SIGINT_STATUS
+                || task && process.exitValue() == SIGTERM_STATUS)) {
             cancelled = true;
             return Optional.empty();
         }
@@ -300,10 +266,11 @@ public final class Coordinator {
      * Why a cell that starts from another cell's weights cannot run: that cell has no ok result (it failed, diverged,
      * or is not part of this run). Empty when the cell may run.
      */
-    private static Optional<String> sourceNotReady(Cell cell, Map<String, CellResult> results) {
+    private static Optional<String> sourceNotReady(Cell cell, Map<String, CellResult> results, RunLayout layout) {
         String source = cell.network().init().sourceCell();
         if (source == null) return Optional.empty();
         CellResult before = results.get(source);
+        if (before == null) before = readResult(layout, source).orElse(null);  // a task sees only its own cell
         if (before != null && before.status() == CellStatus.OK) return Optional.empty();
         String state = before == null ? "has no result in this run"
                 : "ended " + before.status().name().toLowerCase(java.util.Locale.ROOT)
@@ -334,11 +301,15 @@ public final class Coordinator {
     }
 
     private static Optional<CellResult> readResult(RunLayout layout, Cell cell) {
-        Path file = layout.resultFile(cell.id());
+        return readResult(layout, cell.id());
+    }
+
+    private static Optional<CellResult> readResult(RunLayout layout, String cellId) {
+        Path file = layout.resultFile(cellId);
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
             CellResult r = CellResults.read(file);
-            return cell.id().equals(r.cellId()) ? Optional.of(r) : Optional.empty();
+            return cellId.equals(r.cellId()) ? Optional.of(r) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

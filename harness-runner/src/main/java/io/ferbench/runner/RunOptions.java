@@ -1,5 +1,8 @@
 package io.ferbench.runner;
 
+import io.ferbench.api.cell.Cell;
+import io.ferbench.worker.RunLayout;
+import io.ferbench.worker.WorkerRequest;
 import io.ferbench.worker.env.CacheDirectory;
 import io.ferbench.worker.train.Flops;
 import io.ferbench.worker.train.InferenceSettings;
@@ -106,6 +109,12 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
     }
 
     /** The time limit of {@code cellTimeout} seconds declared by a cell, after the override; 0 for none. */
+    /** What a worker is handed for {@code cell} in the run folder {@code layout}. */
+    public WorkerRequest requestFor(Cell cell, RunLayout layout) {
+        return new WorkerRequest(cell, dataRoot.toString(), cache.root().toString(), peakGflops, inference,
+                featureSample, layout.cellsDir().toString());
+    }
+
     public long effectiveTimeoutSeconds(long cellTimeout) {
         long t = cellTimeoutSeconds != null ? cellTimeoutSeconds : cellTimeout;
         return Math.max(0, t);

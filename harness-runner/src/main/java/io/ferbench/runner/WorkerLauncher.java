@@ -76,10 +76,7 @@ final class WorkerLauncher {
                 catalog.ids(), "among the installed backends"));
     }
 
-    /** A quarter of the machine's memory, between 1 and 16 GiB: the rest is for native engine memory. */
     static long defaultHeapMb() {
-        long total = EnvironmentProbe.memoryMb();
-        if (total <= 0) return 2048;
-        return Math.max(1024, Math.min(16 * 1024, total / 4));
+        return WorkerHeap.defaultMib();
     }
 }

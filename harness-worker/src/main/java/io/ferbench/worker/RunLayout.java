@@ -73,6 +73,9 @@ public record RunLayout(Path suiteDir) {
     /** Held while a run works in this folder: one run per folder at a time. */
     public Path lockFile() { return suiteDir.resolve("run.lock"); }
 
+    /** Held by the cluster task that runs the cell: one task per cell at a time. */
+    public Path cellLockFile(String cellId) { return cellDir(cellId).resolve("cell.lock"); }
+
     /** The worker process of a cell while it runs (pid and start time), so no second worker starts beside it. */
     public Path workerPidFile(String cellId) { return cellDir(cellId).resolve("worker.pid"); }
 
