@@ -107,10 +107,7 @@ class ClusterStagingTest {
         Path run = d.resolve("quickstart");
         String cell = StagedRun.read(run).cells().get(0);
         Path lock = run.resolve("cells").resolve(cell).resolve("cell.lock");
-        String holder = "pid=" + ProcessHandle.current().pid() + "\nprocess_start="
-                + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("") + "\nhost="
-                + java.net.InetAddress.getLocalHost().getHostName() + "\nsince=2026-12-06T00:00:00Z\n"
-                + "command=a task running cell " + cell + "\n";
+        String holder = HeldLocks.byThisProcess("a task running cell " + cell);
         Files.writeString(lock, holder);
         assertEquals(2, ferbench("worker", run.toString(), "--index", "0"));
         assertTrue(err.toString().contains("is in use by another ferbench run: pid " + ProcessHandle.current().pid()),

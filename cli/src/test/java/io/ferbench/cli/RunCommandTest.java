@@ -84,10 +84,7 @@ class RunCommandTest {
         Path suite = suite("djl");
         Path results = dir.resolve("busy");
         Files.createDirectories(results.resolve("cli-test"));
-        String holder = "pid=" + ProcessHandle.current().pid() + "\nprocess_start="
-                + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("") + "\nhost="
-                + java.net.InetAddress.getLocalHost().getHostName() + "\nsince=2026-12-06T00:00:00Z\n"
-                + "command=a run of suite 'cli-test'\n";
+        String holder = HeldLocks.byThisProcess("a run of suite 'cli-test'");
         Files.writeString(results.resolve("cli-test/run.lock"), holder);
         assertEquals(2, run(suite.toString(), "--out", results.toString(), "--data-root", dir.toString()));
         assertTrue(err.toString().contains("is in use by another ferbench run: pid " + ProcessHandle.current().pid()),

@@ -137,7 +137,8 @@ public final class RunFolderLock implements AutoCloseable {
                     + p.getProperty("process_start", ""));
             if (stamp.isEmpty() || p.getProperty("host") == null) {
                 // cut short or not ours: judge it by age rather than wait for a writer that may never finish
-                return Optional.of(new Holder(new ProcessStamp(-1, null), "", "", "an unreadable lock file, cut short or being written"));
+                return Optional.of(new Holder(new ProcessStamp(-1, null), "", "",
+                        "an unreadable lock file, cut short or being written"));
             }
             return Optional.of(new Holder(stamp.get(), p.getProperty("host"), p.getProperty("since", "?"),
                     p.getProperty("command", "?")));

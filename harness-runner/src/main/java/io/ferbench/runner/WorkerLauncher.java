@@ -6,7 +6,6 @@ import io.ferbench.worker.UnknownBackendException;
 import io.ferbench.worker.RunLayout;
 import io.ferbench.worker.WorkerMain;
 import io.ferbench.worker.ParentWatchdog;
-import io.ferbench.worker.env.EnvironmentProbe;
 import io.ferbench.api.cell.Cell;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -26,6 +26,8 @@ public final class RunReports {
         CsvFiles.write(layout.historyCsv(), HistoryTable.COLUMNS, HistoryTable.rows(results));
         try {
             ComparisonReport.write(layout.reportHtml(), List.of(run), tsne);
+        } catch (java.io.UncheckedIOException e) {
+            throw e;  // the file could not be written (a full disk): the caller names it in one line
         } catch (RuntimeException e) {
             // the results are safe in the files above; a report problem must not end a long run
             System.err.println("warning: could not write " + layout.reportHtml() + " (rebuild it later with "

@@ -47,8 +47,10 @@ record SlurmScript(Path runDir, String suite, List<Integer> indices, TaskResourc
                 .append("\")\"\n");
         s.append("mkdir -p \"$RUN/cells/$CELL\"\n");
         s.append("exec >> \"$RUN/cells/$CELL/task.log\" 2>&1\n");
-        s.append("echo \"ferbench: Slurm job ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname), cell $CELL\"\n");
-        s.append("exec ").append(ShellQuote.words(ferbench)).append(" worker \"$RUN\" --index \"$SLURM_ARRAY_TASK_ID\"\n");
+        s.append("echo \"ferbench: Slurm job ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname), ")
+                .append("cell $CELL\"\n");
+        s.append("exec ").append(ShellQuote.words(ferbench))
+                .append(" worker \"$RUN\" --index \"$SLURM_ARRAY_TASK_ID\"\n");
         return s.toString();
     }
 
