@@ -109,6 +109,12 @@ public final class RunCommand implements Callable<Integer> {
     /** Which cells a smoke run runs. */
     enum SmokeCells { cover, all }
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "run N cells at once on this machine, each in its own worker JVM; a cell that leaves "
+                    + "threads to the backend gets cores / N of them (default: ${DEFAULT-VALUE}; for machines with "
+                    + "many cores, docs/scale-out.md)")
+    int parallel;
+
     @Option(names = "--executor", paramLabel = "WHERE", defaultValue = "local",
             description = "where the cells run: local (default: one after the other here), slurm (a Slurm job "
                     + "array), kubernetes (a Kubernetes Indexed Job); valid: ${COMPLETION-CANDIDATES}. "
@@ -172,6 +178,10 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return INVALID_INPUT;
         }
+        if (parallel > 1 && executor != ClusterRun.Executor.local) {
+            stderr.println("--parallel applies to the local executor; a cluster's parallelism is --max-parallel");
+            return INVALID_INPUT;
+        }
         if (executor != ClusterRun.Executor.local) {
             return new ClusterRun(this, stdout, stderr).run(plan, options);
         }
@@ -203,7 +213,7 @@ public final class RunCommand implements Callable<Integer> {
         requireFolder("--cache-dir", cacheDir);
         requireFolder("--data-root", dataRoot);
         RunOptions options = RunOptions.defaults(out).withResume(resume).withPeakGflops(peakGflops)
-                .withWorkerHeap(workerHeap).withShutdownHook(true);
+                .withWorkerHeap(workerHeap).withShutdownHook(true).withParallel(parallel);
         if (dataRoot != null) options = options.withDataRoot(dataRoot);
         if (cacheDir != null) options = options.withCache(new CacheDirectory(cacheDir));
         if (cellTimeout != null) options = options.withCellTimeoutSeconds(cellTimeout.toSeconds());

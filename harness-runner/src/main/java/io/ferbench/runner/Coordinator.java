@@ -26,6 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -63,7 +69,8 @@ public final class Coordinator {
     private final List<String> writeErrors = new ArrayList<>();
     private volatile boolean cancelled;
     private final boolean task;
-    private volatile Process current;
+    /** The workers running now (several with --parallel). */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private boolean used;
 
     public Coordinator(RunOptions options, List<RunListener> listeners) {
@@ -114,7 +121,9 @@ public final class Coordinator {
         }
     }
 
-    private RunSummary runLocked(SuitePlan plan, RunLayout layout) {
+    private RunSummary runLocked(SuitePlan given, RunLayout layout) {
+        SuitePlan plan = new SuitePlan(given.name(), given.description(), given.file(), given.yaml(),
+                given.cells().stream().map(options::effective).toList(), given.datasets());
         Map<String, CellResult> previous = ResumeGuard.previousResults(layout, plan.cells());
         ResumeGuard.checkMayStart(options, layout, plan, previous);
 
@@ -125,35 +134,14 @@ public final class Coordinator {
             if (before != null && before.status().isFinished()) kept.add(before);
             else toRun.add(cell);
         }
-        Map<String, CellResult> results = new LinkedHashMap<>(previous);
+        Map<String, CellResult> results = new ConcurrentHashMap<>(previous);
         prepareFolder(layout, plan);
         tell(l -> l.runStarted(layout, plan, toRun, kept));
 
         Thread hook = options.shutdownHook() ? installShutdownHook() : null;
         try {
-            int ran = 0;
-            for (int i = 0; i < toRun.size() && !cancelled; i++) {
-                Cell cell = toRun.get(i);
-                int position = i + 1;
-                tell(l -> l.cellStarted(cell, position, toRun.size()));
-                Optional<String> blocked = sourceNotReady(cell, results, layout);
-                Optional<CellResult> outcome = blocked.isPresent()
-                        ? Optional.of(blocked(cell, layout, blocked.get()))
-                        : runCell(cell, layout);
-                // a cancelled task is gone for good: its cell's result says so, for the run to collect
-                Optional<CellResult> result = outcome.isEmpty() && task ? Optional.of(record(layout,
-                        CellResults.failed(cell, CANCELLED, CellResults.now(), CellResults.now(), null),
-                        options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds()))) : outcome;
-                if (result.isEmpty()) {
-                    // cancelled while the cell ran: it is unfinished (an earlier failed attempt's file is gone too)
-                    results.remove(cell.id());
-                    break;
-                }
-                ran++;
-                results.put(cell.id(), result.get());
-                List<CellResult> soFar = inPlanOrder(plan, results);
-                tell(l -> l.cellFinished(result.get(), soFar));
-            }
+            int ran = options.parallel() > 1 ? runInParallel(plan, layout, toRun, results)
+                    : runInTurn(plan, layout, toRun, results);
             RunSummary summary = new RunSummary(layout, inPlanOrder(plan, results), ran, kept.size(),
                     plan.cells().size(), cancelled);
             tell(l -> l.runFinished(summary));
@@ -169,11 +157,75 @@ public final class Coordinator {
         }
     }
 
+    /** The cells one after another; returns how many ran. */
+    private int runInTurn(SuitePlan plan, RunLayout layout, List<Cell> toRun, Map<String, CellResult> results) {
+        int ran = 0;
+        for (int i = 0; i < toRun.size() && !cancelled; i++) {
+            if (!runOne(plan, layout, toRun.get(i), i + 1, toRun.size(), results)) break;
+            ran++;
+        }
+        return ran;
+    }
+
+    /**
+     * Up to {@code parallel} cells at once, each in its own worker; a cell that starts from another cell's weights
+     * waits for that cell. Returns how many ran.
+     */
+    private int runInParallel(SuitePlan plan, RunLayout layout, List<Cell> toRun, Map<String, CellResult> results) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), r -> {
+            Thread t = new Thread(r, "ferbench-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        Map<String, CompletableFuture<Void>> done = new HashMap<>();
+        try {
+            for (Cell cell : toRun) {
+                String source = cell.network().init().sourceCell();
+                CompletableFuture<Void> after = source != null && done.containsKey(source) ? done.get(source)
+                        : CompletableFuture.completedFuture(null);
+                done.put(cell.id(), after.thenRunAsync(() -> {
+                    if (cancelled) return;
+                    if (runOne(plan, layout, cell, started.incrementAndGet(), toRun.size(), results)) {
+                        ran.incrementAndGet();
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        return ran.get();
+    }
+
+    /** Runs one cell and records it; false when the run was cancelled meanwhile (the cell stays unfinished). */
+    private boolean runOne(SuitePlan plan, RunLayout layout, Cell cell, int position, int count,
+                           Map<String, CellResult> results) {
+        tell(l -> l.cellStarted(cell, position, count));
+        Optional<String> blocked = sourceNotReady(cell, results, layout);
+        Optional<CellResult> outcome = blocked.isPresent()
+                ? Optional.of(blocked(cell, layout, blocked.get()))
+                : runCell(cell, layout);
+        // a cancelled task is gone for good: its cell's result says so, for the run to collect
+        Optional<CellResult> result = outcome.isEmpty() && task ? Optional.of(record(layout,
+                CellResults.failed(cell, CANCELLED, CellResults.now(), CellResults.now(), null),
+                options.effectiveTimeoutSeconds(cell.execution().timeoutSeconds()))) : outcome;
+        if (result.isEmpty()) {
+            // cancelled while the cell ran: it is unfinished (an earlier failed attempt's file is gone too)
+            results.remove(cell.id());
+            return false;
+        }
+        results.put(cell.id(), result.get());
+        List<CellResult> soFar = inPlanOrder(plan, results);
+        tell(l -> l.cellFinished(result.get(), soFar));
+        return true;
+    }
+
     /** Stops the run: kills the running worker and starts no other. Safe from any thread. */
     public void cancel() {
         cancelled = true;
-        Process p = current;
-        if (p != null) kill(p);
+        running.forEach(Coordinator::kill);
     }
 
     /** Waits until {@link #run} has written everything and returned. */
@@ -230,7 +282,7 @@ public final class Coordinator {
             return Optional.of(record(layout, CellResults.failed(cell, e.getMessage(), started, CellResults.now(), null),
                     timeout));
         }
-        current = process;
+        running.add(process);
         if (cancelled) kill(process); // cancel() ran between the loop's check and the start
         OrphanWorkers.record(layout.workerPidFile(cell.id()), process.toHandle());
         tell(l -> l.workerStarted(cell, process.toHandle()));
@@ -246,7 +298,7 @@ public final class Coordinator {
             cancel();
             return Optional.empty();
         } finally {
-            current = null;
+            running.remove(process);
             if (!process.isAlive()) OrphanWorkers.forget(layout.workerPidFile(cell.id()));
         }
         Optional<CellResult> written = readResult(layout, cell);
@@ -386,7 +438,7 @@ public final class Coordinator {
      * Tells every listener. A listener that cannot write its file (results.csv, report.html: a full disk) costs that
      * file only: one line names it, the run goes on, and the finished cells' results stay where they are.
      */
-    private void tell(Consumer<RunListener> call) {
+    private synchronized void tell(Consumer<RunListener> call) {
         for (RunListener l : listeners) {
             try {
                 call.accept(l);

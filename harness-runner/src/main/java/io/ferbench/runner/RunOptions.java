@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
  *                            the machine's memory, between 1 and 16 GiB
  * @param workerJvmArgs       further JVM options for the worker
  * @param shutdownHook        install a JVM shutdown hook that stops the workers on Ctrl-C
+ * @param parallel            cells run at once (each in its own worker JVM); 1 runs them one after another
  */
 public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirectory cache, Long cellTimeoutSeconds,
                          double peakGflops, InferenceSettings inference, int featureSample, String workerHeap,
-                         List<String> workerJvmArgs, boolean shutdownHook) {
+                         List<String> workerJvmArgs, boolean shutdownHook, int parallel) {
     public static final String DATA_VARIABLE = io.ferbench.worker.data.Datasets.DATA_ROOT_VARIABLE;
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
@@ -45,6 +46,7 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
                     + "' is not a JVM size; use a number with k, m or g, for example 6g");
         }
         workerJvmArgs = List.copyOf(workerJvmArgs);
+        if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
     }
 
     /**
@@ -55,60 +57,74 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
         String data = System.getenv(DATA_VARIABLE);
         return new RunOptions(outDir, false, Path.of(data == null || data.isBlank() ? "data" : data),
                 CacheDirectory.fromEnvironment(), null, Flops.DEFAULT_PEAK_GFLOPS, InferenceSettings.defaults(),
-                TestEvaluation.DEFAULT_FEATURE_SAMPLE, null, List.of(), false);
+                TestEvaluation.DEFAULT_FEATURE_SAMPLE, null, List.of(), false, 1);
     }
 
     public RunOptions withResume(boolean value) {
         return new RunOptions(outDir, value, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withDataRoot(Path value) {
         return new RunOptions(outDir, resume, value, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withCache(CacheDirectory value) {
         return new RunOptions(outDir, resume, dataRoot, value, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withCellTimeoutSeconds(Long value) {
         return new RunOptions(outDir, resume, dataRoot, cache, value, peakGflops, inference, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withPeakGflops(double value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, value, inference, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withInference(InferenceSettings value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, value, featureSample,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withFeatureSample(int value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, value,
-                workerHeap, workerJvmArgs, shutdownHook);
+                workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withWorkerHeap(String value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                value, workerJvmArgs, shutdownHook);
+                value, workerJvmArgs, shutdownHook, parallel);
     }
 
     public RunOptions withWorkerJvmArgs(List<String> value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                workerHeap, value, shutdownHook);
+                workerHeap, value, shutdownHook, parallel);
     }
 
     public RunOptions withShutdownHook(boolean value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
-                workerHeap, workerJvmArgs, value);
+                workerHeap, workerJvmArgs, value, parallel);
     }
 
     /** The time limit of {@code cellTimeout} seconds declared by a cell, after the override; 0 for none. */
+    public RunOptions withParallel(int value) {
+        return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, peakGflops, inference, featureSample,
+                workerHeap, workerJvmArgs, shutdownHook, value);
+    }
+
+    /**
+     * The cell as this run runs it: with several cells at once, a cell that leaves its threads to the backend gets
+     * an equal share of the cores instead (its result records the threads it had).
+     */
+    public Cell effective(Cell cell) {
+        if (parallel <= 1 || cell.execution().threads() > 0) return cell;
+        return cell.withThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
+    }
+
     /** What a worker is handed for {@code cell} in the run folder {@code layout}. */
     public WorkerRequest requestFor(Cell cell, RunLayout layout) {
         return new WorkerRequest(cell, dataRoot.toString(), cache.root().toString(), peakGflops, inference,

@@ -37,6 +37,13 @@ public record Cell(String suite, String id, int index, int repeat, Map<String, S
                 execution.withTimeoutSeconds(seconds));
     }
 
+    /** With {@code threads} intra-op threads, in the typed field and in the axes' text alike. */
+    public Cell withThreads(int threads) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>(axes);
+        if (values.containsKey(Axis.THREADS.key())) values.put(Axis.THREADS.key(), Integer.toString(threads));
+        return new Cell(suite, id, index, repeat, values, dataset, network, training, execution.withThreads(threads));
+    }
+
     public Cell withDataset(DatasetSpec value) {
         return new Cell(suite, id, index, repeat, axes, value, network, training, execution);
     }

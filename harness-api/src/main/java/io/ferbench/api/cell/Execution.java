@@ -27,4 +27,8 @@ public record Execution(String backend, Device device, int threads, long timeout
     public Execution withTimeoutSeconds(long seconds) {
         return new Execution(backend, device, threads, seconds, backendSettings);
     }
+
+    public Execution withThreads(int value) {
+        return new Execution(backend, device, value, timeoutSeconds, backendSettings);
+    }
 }
