@@ -434,7 +434,7 @@
         const isText = c.format === 'text' || c.format === 'status';
         const td = h('td', {class: (isText ? 'text' : '') + (row.best.includes(c.key) ? ' best' : '')
             + (c.shown ? '' : ' extra'),
-          title: row.best.includes(c.key) ? 'best ' + c.label : null});
+          title: row.best.includes(c.key) ? 'best ' + c.label : isText ? text : null}); // text may be cut short
         if (c.key === 'cell') {
           const link = h('button', {type: 'button', class: 'link'}, text);
           link.addEventListener('click', () => { location.hash = 'cell=' + encodeURIComponent(row.cell); });
