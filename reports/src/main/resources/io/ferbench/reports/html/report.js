@@ -324,7 +324,7 @@
       }
       panel.appendChild(h('div', {class: 'scroll'}, h('table', {class: 'verdict', 'data-dataset': table.dataset},
           h('thead', null, head), body)));
-      panel.appendChild(h('ul', {class: 'verdicts'}, table.rows.map(row =>
+      panel.appendChild(h('ul', {class: 'verdicts', 'data-dataset': table.dataset}, table.rows.map(row =>
         h('li', null, h('strong', null, row.architecture), ': ' + row.verdict))));
     });
     drawVerdictCurves(panel, verdict);

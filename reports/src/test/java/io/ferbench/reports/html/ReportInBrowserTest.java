@@ -105,6 +105,15 @@ class ReportInBrowserTest {
     @Test
     void opensWithoutConsoleErrorsAndEveryChartHasTheSeriesItsDataCallsFor() {
         assertEquals(List.of(), chromium.consoleErrors(), "console errors on opening");
+        // the first view: a verdict matrix of one architecture on one backend, the better learning rate of two
+        assertEquals(List.of("shufflenet_v2_x0_5"), chromium.script("return Array.from(document.querySelectorAll("
+                + "'table.verdict tbody tr')).map(r => r.getAttribute('data-architecture'))"));
+        assertEquals(List.of("djl"), chromium.script("return Array.from(document.querySelectorAll("
+                + "'table.verdict th[data-column]')).map(th => th.textContent)"));
+        assertTrue(text("table.verdict td.entry").contains("(best of 2) · 2 repeats"), text("table.verdict td.entry"));
+        assertEquals(List.of("line", "line"), seriesTypes("verdict-curves-0-0"), "the two seeds' validation curves");
+
+        show("leaderboard");
         assertEquals(5L, chromium.script("return document.querySelectorAll('table.leaderboard tr[data-cell]').length"));
 
         // framework comparison: one backend, two seeds a configuration
@@ -176,7 +185,7 @@ class ReportInBrowserTest {
         assertFalse(html.contains(XSS_DESCRIPTION));
         assertFalse(html.contains(XSS_FOLDER));
 
-        for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        for (String view : List.of("verdict", "leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
         // the text is shown as text ...
         String classes = (String) chromium.script("return Array.from(document.querySelectorAll("
                 + "'#panel-datasets .samples .name')).map(e => e.textContent).join('|')");
@@ -194,6 +203,7 @@ class ReportInBrowserTest {
 
     @Test
     void theLeaderboardSortsFiltersAndShowsFailedCellsWithTheirError() {
+        show("leaderboard");
         List<WebElement> errors = chromium.driver().findElements(By.cssSelector("tr.error-row"));
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).getText().contains("does not exist"), errors.get(0).getText());
@@ -225,7 +235,8 @@ class ReportInBrowserTest {
         Path file = dir.resolve("empty.html");
         ComparisonReport.write(file, List.of(empty), new TsneEmbeddings());
         chromium.open(file);
-        for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        for (String view : List.of("verdict", "leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        assertTrue(text("#panel-verdict").contains("No cell has finished yet."));
         assertTrue(text("#panel-leaderboard").contains("No cell has finished yet."));
         assertTrue(text("#top").contains("1 of 1 cells"), text("#top"));
         assertEquals(0L, chromium.script("return document.querySelectorAll('.chart').length"));

@@ -38,8 +38,7 @@ class ReportScreenshots {
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
             chromium.open(report);
             for (Object[] view : VIEWS) {
-                chromium.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", view[2],
-                        "height", 900, "deviceScaleFactor", 1, "mobile", false));
+                chromium.viewport((Integer) view[2], 900);
                 chromium.script("location.hash = arguments[0]; window.scrollTo(0, 0);"
                         + "window.dispatchEvent(new Event('resize'))", view[0]);
                 // the whole page, not only the window (chromedriver's own screenshot stops at the window)
