@@ -43,8 +43,8 @@ final class VerdictMatrix {
                  Summary trainImagesPerSecond, Double relativeSpeed, boolean fastest, boolean mostAccurate, int notOk) {}
 
     /**
-     * @param configuration the configuration of every entry when they share one (and the suite varies settings
-     *                      besides the matrix's own), else null
+     * @param configuration the configuration of every entry when they share one and it was never chosen among
+     *                      others (and the suite varies settings besides the matrix's own), else null
      * @param entries       one per column, null where the backend has no cell of this architecture
      */
     record Row(String architecture, String configuration, List<Entry> entries, String verdict) {}
@@ -116,8 +116,9 @@ final class VerdictMatrix {
                 .max().orElse(Double.NaN);
         List<String> configurations = chosen.stream().filter(c -> c != null).map(Candidate::configuration).distinct()
                 .toList();
-        // one configuration for the whole row is named once, by the architecture
-        String shared = chosenAmong.isEmpty() || configurations.size() != 1 ? null : configurations.get(0);
+        // a row whose one configuration involved no choice (the suite sets it per architecture) names it once
+        boolean choice = chosen.stream().anyMatch(c -> c != null && c.among() > 1);
+        String shared = chosenAmong.isEmpty() || configurations.size() != 1 || choice ? null : configurations.get(0);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Candidate c = chosen.get(i);

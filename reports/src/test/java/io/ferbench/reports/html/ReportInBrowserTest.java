@@ -105,12 +105,15 @@ class ReportInBrowserTest {
     @Test
     void opensWithoutConsoleErrorsAndEveryChartHasTheSeriesItsDataCallsFor() {
         assertEquals(List.of(), chromium.consoleErrors(), "console errors on opening");
-        // the first view: a verdict matrix of one architecture on one backend, the better learning rate of two
+        // the first view: a verdict matrix per dataset, of one architecture on one backend; on faces the better
+        // learning rate of two, on the missing dataset the failed cell
         assertEquals(List.of("shufflenet_v2_x0_5"), chromium.script("return Array.from(document.querySelectorAll("
-                + "'table.verdict tbody tr')).map(r => r.getAttribute('data-architecture'))"));
+                + "'table.verdict[data-dataset=faces] tbody tr')).map(r => r.getAttribute('data-architecture'))"));
         assertEquals(List.of("djl"), chromium.script("return Array.from(document.querySelectorAll("
-                + "'table.verdict th[data-column]')).map(th => th.textContent)"));
-        assertTrue(text("table.verdict td.entry").contains("(best of 2) · 2 repeats"), text("table.verdict td.entry"));
+                + "'table.verdict[data-dataset=faces] th[data-column]')).map(th => th.textContent)"));
+        assertTrue(text("table.verdict[data-dataset=faces] td.entry").contains("(best of 2) · 2 repeats"),
+                text("table.verdict[data-dataset=faces] td.entry"));
+        assertEquals("no ok cell: 1 failed or diverged", text("table.verdict[data-dataset=missing] td.entry"));
         assertEquals(List.of("line", "line"), seriesTypes("verdict-curves-0-0"), "the two seeds' validation curves");
 
         show("leaderboard");

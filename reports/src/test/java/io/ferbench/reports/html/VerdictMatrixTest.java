@@ -100,4 +100,15 @@ class VerdictMatrixTest {
         assertEquals(80.0, view.tables().get(0).rows().get(0).entries().get(0).accuracy().mean(), 1e-9);
         assertEquals(60.0, view.tables().get(1).rows().get(0).entries().get(0).accuracy().mean(), 1e-9);
     }
+
+    @Test
+    void aChoiceIsNamedInTheEntryEvenWhenTheWholeRowEndsUpWithOneConfiguration() {
+        List<ReportCell> cells = TestCells.cells(dir,
+                TestCells.ok("a", 0, TestCells.axes("learning_rate", "0.01"), 0.8, 2.0, 0.8),
+                TestCells.ok("b", 1, TestCells.axes("learning_rate", "0.001"), 0.9, 2.0, 0.6));
+        VerdictMatrix.Row row = VerdictMatrix.of(cells, Axes.of(cells)).tables().get(0).rows().get(0);
+        assertNull(row.configuration());
+        assertEquals("learning_rate=0.01", row.entries().get(0).configuration());
+        assertEquals(2, row.entries().get(0).configurations());
+    }
 }
