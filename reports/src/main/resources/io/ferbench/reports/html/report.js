@@ -433,7 +433,7 @@
         texts.push(text);
         const isText = c.format === 'text' || c.format === 'status';
         const td = h('td', {class: (isText ? 'text' : '') + (row.best.includes(c.key) ? ' best' : '')
-            + (c.shown ? '' : ' extra'),
+            + (c.shown ? '' : ' extra') + (c.key === 'cell' ? ' id' : ''),
           title: row.best.includes(c.key) ? 'best ' + c.label : isText ? text : null}); // text may be cut short
         if (c.key === 'cell') {
           const link = h('button', {type: 'button', class: 'link'}, text);
