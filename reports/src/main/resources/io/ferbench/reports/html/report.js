@@ -338,14 +338,15 @@
     }
     const accuracy = entry.accuracy;
     const speed = entry.trainImagesPerSecond;
-    const interval = s => s.ciLow === null ? '' : ' ± ' + round((s.ciHigh - s.ciLow) / 2, s.mean >= 100 ? 0 : 2);
+    const speedDigits = speed.mean >= 100 ? 0 : 1;
+    const interval = (s, digits) => s.ciLow === null ? '' : ' ± ' + round((s.ciHigh - s.ciLow) / 2, digits);
     const link = h('button', {type: 'button', class: 'link'}, accuracy.n > 1 ? accuracy.n + ' repeats' : '1 cell');
     link.addEventListener('click', () => { location.hash = 'cell=' + encodeURIComponent(entry.cells[0]); });
     return h('td', {class: 'entry' + (entry.mostAccurate ? ' most-accurate' : '') + (entry.fastest ? ' fastest' : ''),
       title: accuracy.n > 1 ? 'mean of ' + accuracy.n + ' repeats; 95 % confidence interval ' + round(accuracy.ciLow, 2)
           + '–' + round(accuracy.ciHigh, 2) + ' %' : 'one cell'},
-      h('div', {class: 'accuracy'}, round(accuracy.mean, 2) + ' %', h('span', {class: 'ci'}, interval(accuracy))),
-      h('div', {class: 'speed'}, round(speed.mean, speed.mean >= 100 ? 0 : 1) + interval(speed) + ' img/s · ',
+      h('div', {class: 'accuracy'}, round(accuracy.mean, 2) + ' %', h('span', {class: 'ci'}, interval(accuracy, 2))),
+      h('div', {class: 'speed'}, round(speed.mean, speedDigits) + interval(speed, speedDigits) + ' img/s · ',
           h('span', {class: 'relative'}, round(entry.relativeSpeed, 2) + '×')),
       h('div', {class: 'note'}, entry.configuration === null ? null : h('span', {class: 'configuration'},
           entry.configuration + (entry.configurations > 1 ? ' (best of ' + entry.configurations + ')' : ''), ' · '),

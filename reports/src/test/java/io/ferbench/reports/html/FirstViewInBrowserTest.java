@@ -76,7 +76,7 @@ class FirstViewInBrowserTest {
         // djl resnet18: 61 % and 62 %, 95 % CI half-width t(0.975, 1) · sd / √2 = 12.706 × 0.5 = 6.35; 120 img/s
         // the seeds train equally fast here: an interval of ± 0
         assertEquals("61.50 % ± 6.35120 ± 0 img/s · 1.00×2 repeats", entry(0, 0));
-        assertEquals("65.50 % ± 6.3530.0 ± 0.00 img/s · 0.25×2 repeats", entry(0, 2));
+        assertEquals("65.50 % ± 6.3530.0 ± 0.0 img/s · 0.25×2 repeats", entry(0, 2));
         assertEquals(List.of("djl"), columnsMarked("fastest"));
         assertEquals(List.of("dl4j"), columnsMarked("most-accurate"));
         assertEquals(3L, chromium.script("return document.querySelectorAll('ul.verdicts[data-dataset=faces] li')"
