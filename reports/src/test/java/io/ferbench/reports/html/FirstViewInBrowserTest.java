@@ -70,6 +70,12 @@ class FirstViewInBrowserTest {
         double bottom = ((Number) chromium.script("return document.querySelector('table.verdict')"
                 + ".getBoundingClientRect().bottom")).doubleValue();
         assertTrue(bottom <= HEIGHT, "the matrix ends at " + bottom + " px, below the fold");
+        // the machine and backend configuration wait behind one line
+        assertEquals(Boolean.FALSE, chromium.script("return document.querySelector('details[data-part=setup]').open"));
+        assertEquals("Machine and backends: Test CPU · 2 cores · 4.0 GiB · no GPU · DJL 0.36.0 (PyTorch 2.7.1)",
+                text("details[data-part=setup] > summary"));
+        assertTrue(((Number) chromium.script("return document.querySelector('details[data-part=setup]')"
+                + ".getBoundingClientRect().height")).doubleValue() < 30, "one line");
 
         assertEquals(ARCHITECTURES, texts("table.verdict[data-dataset=faces] tbody tr", "data-architecture"));
         assertEquals(BACKENDS, texts("table.verdict[data-dataset=faces] thead th[data-column]", "data-column"));
