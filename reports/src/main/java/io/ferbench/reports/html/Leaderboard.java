@@ -72,8 +72,8 @@ final class Leaderboard {
     }
 
     private static boolean shownAtFirst(String key, List<Row> rows) {
-        return FIRST_SHOWN.contains(key)
-                || SHOWN_WHEN_VARYING.contains(key) && rows.stream().map(r -> r.values().get(key)).distinct().count() > 1;
+        if (FIRST_SHOWN.contains(key)) return true;
+        return SHOWN_WHEN_VARYING.contains(key) && rows.stream().map(r -> r.values().get(key)).distinct().count() > 1;
     }
 
     /** Ok cells by test accuracy, then macro F1; then diverged and failed cells in report order. */

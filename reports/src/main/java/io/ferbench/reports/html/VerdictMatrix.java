@@ -40,7 +40,8 @@ final class VerdictMatrix {
      * @param notOk                failed and diverged cells of this architecture and backend, in any configuration
      */
     record Entry(String configuration, int configurations, List<String> cells, Summary accuracy,
-                 Summary trainImagesPerSecond, Double relativeSpeed, boolean fastest, boolean mostAccurate, int notOk) {}
+                 Summary trainImagesPerSecond, Double relativeSpeed, boolean fastest, boolean mostAccurate,
+                 int notOk) {}
 
     /**
      * @param configuration the configuration of every entry when they share one and it was never chosen among
