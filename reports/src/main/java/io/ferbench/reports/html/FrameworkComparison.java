@@ -55,9 +55,7 @@ final class FrameworkComparison {
     static View of(List<ReportCell> cells, Axes axes) {
         List<ReportCell> ok = cells.stream().filter(c -> c.ok() && c.result().timing() != null).toList();
         List<String> groupAxes = groupAxes(axes);
-        boolean severalMachines = ok.stream().map(c -> machine(c.result().environment())).distinct().count() > 1;
-        Function<ReportCell, String> seriesOf = c -> c.cell().backend()
-                + (severalMachines ? " @ " + machine(c.result().environment()) : "");
+        Function<ReportCell, String> seriesOf = seriesOf(ok);
 
         Set<String> groups = new LinkedHashSet<>();
         Set<String> series = new LinkedHashSet<>();
@@ -107,6 +105,12 @@ final class FrameworkComparison {
     private static Spread spread(List<ReportCell> members, Function<ReportCell, Double> value) {
         if (members == null) return null;
         return Spread.of(members.stream().map(value).filter(Objects::nonNull).toList());
+    }
+
+    /** A cell's series among {@code cells}: its backend, and its machine when they come from several. */
+    static Function<ReportCell, String> seriesOf(List<ReportCell> cells) {
+        boolean severalMachines = cells.stream().map(c -> machine(c.result().environment())).distinct().count() > 1;
+        return c -> c.cell().backend() + (severalMachines ? " @ " + machine(c.result().environment()) : "");
     }
 
     /** A short name for the machine: its CPU, and its GPUs when it has any. */

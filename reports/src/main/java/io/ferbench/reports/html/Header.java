@@ -38,17 +38,41 @@ final class Header {
 
     record Backend(String id, String framework, String nativeVersion, List<String> devices, String configuration) {}
 
-    /** @param counts cells per status ({@code ok}, {@code diverged}, {@code failed}) and {@code unfinished} */
+    /**
+     * @param counts cells per status ({@code ok}, {@code diverged}, {@code failed}) and {@code unfinished}
+     * @param setup  the machine and backends in one line, the summary of their collapsed details
+     */
     record View(String title, String generated, Map<String, Integer> counts, List<Run> runs, List<Machine> machines,
-                List<String> jvms, List<Backend> backends) {}
+                List<String> jvms, List<Backend> backends, String setup) {}
 
     private Header() {}
 
     static View of(List<RunFolder> runs, List<ReportCell> cells, Instant generated) {
         List<Run> runViews = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) runViews.add(run(i + 1, runs.get(i)));
+        List<Machine> machines = machines(cells);
+        List<Backend> backends = backends(cells);
         return new View(title(runs), generated.truncatedTo(ChronoUnit.SECONDS).toString(), counts(runs, cells),
-                runViews, machines(cells), distinct(cells, EnvironmentInfo::jvm), backends(cells));
+                runViews, machines, distinct(cells, EnvironmentInfo::jvm), backends, setup(machines, backends));
+    }
+
+    /**
+     * {@code AMD EPYC · 2 cores · 23.5 GiB · no GPU · DJL 0.36.0 (PyTorch 2.7.1), ...}: the machine (or how many
+     * there are) and each backend's framework with its native library.
+     */
+    static String setup(List<Machine> machines, List<Backend> backends) {
+        String machine = switch (machines.size()) {
+            case 0 -> "no machine recorded yet";
+            case 1 -> {
+                Machine m = machines.get(0);
+                yield m.cpu() + " · " + m.cores() + " cores · " + m.memoryGib() + " GiB · "
+                        + (m.gpus().isEmpty() ? "no GPU" : String.join(", ", m.gpus()));
+            }
+            default -> machines.size() + " machines";
+        };
+        List<String> frameworks = backends.stream().map(b -> b.framework() + " (" + b.nativeVersion() + ")")
+                .distinct().toList();
+        return machine + (frameworks.isEmpty() ? "" : " · " + String.join(", ", frameworks));
     }
 
     static String title(List<RunFolder> runs) {

@@ -124,6 +124,11 @@ final class HtmlPage {
             <li>Peak memory is the worker JVM's resident-memory high-water mark (heap and native memory).</li>
             <li>Repeats are cells that differ only in their seed; comparison charts show their mean and one standard
             deviation.</li>
+            <li>The verdict shows the mean of the repeats ± half its 95 % confidence interval (Student's t,
+            mean ± t(0.975, n − 1) · sd / √n); the verdict lines compare the best backend with the runner-up by
+            Welch's t-test (significant below p = 0.05) where both were repeated. Where the suite varies other
+            settings, each architecture and backend is shown in its configuration with the best mean validation
+            accuracy, so the test figure it shows was not used to choose it.</li>
             <li>t-SNE (exact, perplexity 30 or a third of the points for small samples, 1,000 iterations, seeded by the
             cell's seed) places test images with similar penultimate features close together; distances between
             clusters and the axes carry no meaning.</li>

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,8 +32,13 @@ final class Leaderboard {
      * @param format how the page prints the value: {@code text}, {@code status}, {@code integer},
      *               {@code number} (three significant digits), {@code fixed1..3}, {@code percent} (×100, two
      *               decimals), {@code percent1}, {@code millions}, {@code ms}, {@code mb}
+     * @param shown  whether the page shows it at first; the others wait behind a toggle
      */
-    record Column(String key, String label, String title, String format, Better better) {}
+    record Column(String key, String label, String title, String format, Better better, boolean shown) {
+        Column shown(boolean on) {
+            return new Column(key, label, title, format, better, on);
+        }
+    }
 
     record Row(String cell, String id, int run, Integer rank, String status, String error, Map<String, Object> values,
                List<String> best) {}
@@ -40,6 +46,12 @@ final class Leaderboard {
     record View(List<Column> columns, List<Row> rows) {}
 
     private record Definition(Column column, Function<ReportCell, Object> value) {}
+
+    /** The columns shown at first, chosen so that the table fits 1,400 px: the figures that decide, and the names. */
+    private static final Set<String> FIRST_SHOWN = Set.of("run", "cell", "backend", "architecture", "settings",
+            "accuracy", "f1", "epoch_s", "train_ips", "latency", "memory");
+    /** Shown at first only when they differ between rows: a constant column tells the rows apart no more. */
+    private static final Set<String> SHOWN_WHEN_VARYING = Set.of("dataset", "lr", "batch", "epochs", "status");
 
     private Leaderboard() {}
 
@@ -55,7 +67,13 @@ final class Leaderboard {
                     c.result().error(), values, new ArrayList<>()));
         }
         for (Definition d : definitions) markBest(d.column(), rows);
-        return new View(definitions.stream().map(Definition::column).toList(), rows);
+        return new View(definitions.stream().map(d -> d.column().shown(shownAtFirst(d.column().key(), rows))).toList(),
+                rows);
+    }
+
+    private static boolean shownAtFirst(String key, List<Row> rows) {
+        if (FIRST_SHOWN.contains(key)) return true;
+        return SHOWN_WHEN_VARYING.contains(key) && rows.stream().map(r -> r.values().get(key)).distinct().count() > 1;
     }
 
     /** Ok cells by test accuracy, then macro F1; then diverged and failed cells in report order. */
@@ -101,7 +119,7 @@ final class Leaderboard {
         List<String> others = axes.varyingExcept(List.of(Axes.BACKEND, Axes.ARCHITECTURE, Axes.DATASET,
                 Axes.LEARNING_RATE, "batch_size", "epochs", "width_multiplier", "image_size"));
         if (!others.isEmpty()) {
-            d.add(text("settings", "other settings", "the suite's other axes that vary: " + String.join(", ", others),
+            d.add(text("settings", "settings", "the suite's other axes that vary: " + String.join(", ", others),
                     c -> Axes.label(c, others)));
         }
         d.add(test("accuracy", "test acc.", "test accuracy", "percent", TestMetrics::accuracy));
@@ -128,7 +146,7 @@ final class Leaderboard {
         d.add(number("memory", "peak mem.", "peak resident memory of the worker JVM, heap and native", "mb",
                 Better.min, c -> c.result().peakRssMb()));
         d.add(new Definition(new Column("status", "status", "ok, diverged (NaN or infinite loss) or failed",
-                "status", null), c -> c.result().status().label()));
+                "status", null, true), c -> c.result().status().label()));
         return d;
     }
 
@@ -146,12 +164,12 @@ final class Leaderboard {
     }
 
     private static Definition text(String key, String label, String title, Function<ReportCell, Object> value) {
-        return new Definition(new Column(key, label, title, "text", null), value);
+        return new Definition(new Column(key, label, title, "text", null, true), value);
     }
 
     private static Definition number(String key, String label, String title, String format, Better better,
                                      Function<ReportCell, Object> value) {
-        return new Definition(new Column(key, label, title, format, better), value);
+        return new Definition(new Column(key, label, title, format, better, true), value);
     }
 
     private static Definition test(String key, String label, String title, String format,

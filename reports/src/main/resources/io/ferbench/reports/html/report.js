@@ -11,6 +11,7 @@
   const charts = {};   // data-chart name -> ECharts instance
   const drawn = {};    // tab id -> true once drawn
   const TABS = [
+    ['verdict', 'Verdict', drawVerdict],
     ['leaderboard', 'Leaderboard', drawLeaderboard],
     ['comparison', 'Framework comparison', drawComparison],
     ['cells', 'Cells', drawCells],
@@ -21,6 +22,8 @@
   // grouped bars are laid out with these gaps so that error bars can be placed over them
   const CATEGORY_GAP = 0.2;
   const BAR_GAP = 0.3;
+  // ECharts' default series colours, given explicitly where one backend must keep its colour across series
+  const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
 
   // ---- DOM helpers: attributes by setAttribute, text by text nodes ----
 
@@ -210,30 +213,36 @@
   function drawHeader() {
     const header = data.header;
     const top = document.getElementById('top');
-    const parts = [['generated', header.generated]];
+    const several = header.runs.length > 1;
+    const parts = [];
+    const setup = [['generated', header.generated]];
     for (const run of header.runs) {
-      const label = header.runs.length > 1 ? 'run ' + run.number : 'suite';
-      parts.push([label, run.suite + (run.description ? ' — ' + run.description : '')]);
-      parts.push([header.runs.length > 1 ? 'run ' + run.number + ' folder' : 'folder', run.folder]);
-      parts.push(['ran', run.started ? run.started + ' → ' + run.finished : 'no cell has finished yet']);
+      parts.push([several ? 'run ' + run.number : 'suite',
+        run.suite + (run.description ? ' — ' + run.description : '')]);
+      parts.push([several ? 'run ' + run.number + ' ran' : 'ran',
+        run.started ? run.started + ' → ' + run.finished : 'no cell has finished yet']);
       if (run.unfinished.length) {
         parts.push(['not finished', h('details', {'data-part': 'unfinished'},
             h('summary', null, run.unfinished.length + ' of ' + run.planned + ' cells (not run yet, running, or '
                 + 'interrupted)'), h('pre', null, run.unfinished.join('\n')))]);
       }
+      setup.push([several ? 'run ' + run.number + ' folder' : 'folder', run.folder]);
     }
-    header.machines.forEach((m, i) => parts.push([header.machines.length > 1 ? 'machine ' + (i + 1) : 'machine',
+    header.machines.forEach((m, i) => setup.push([header.machines.length > 1 ? 'machine ' + (i + 1) : 'machine',
       m.cpu + ' · ' + m.cores + ' logical cores · ' + m.memoryGib + ' GiB memory · GPU: '
       + (m.gpus.length ? m.gpus.join(', ') : 'none') + ' · ' + m.os
       + (header.machines.length > 1 ? ' (' + m.cells + ' cells)' : '')]));
-    parts.push(['JVM', header.jvms.join('; ')]);
+    setup.push(['JVM', header.jvms.join('; ')]);
     for (const b of header.backends) {
-      parts.push(['backend ' + b.id, b.framework + ' · ' + b.nativeVersion + ' · device ' + b.devices.join(', ')
+      setup.push(['backend ' + b.id, b.framework + ' · ' + b.nativeVersion + ' · device ' + b.devices.join(', ')
         + (b.configuration ? ' · ' + b.configuration : '')]);
     }
     top.appendChild(facts(parts));
+    // the configuration is for whoever checks how a figure came about: folded behind one line
+    top.appendChild(h('details', {'data-part': 'setup'}, h('summary', {title: header.setup}, 'Machine and backends: '
+        + header.setup), facts(setup)));
     for (const run of header.runs) {
-      const suffix = header.runs.length > 1 ? ' (run ' + run.number + ', ' + run.suite + ')' : '';
+      const suffix = several ? ' (run ' + run.number + ', ' + run.suite + ')' : '';
       if (run.yaml !== null) {
         top.appendChild(h('details', {'data-part': 'suite-yaml'}, h('summary', null, 'The suite file as run' + suffix),
             h('pre', null, run.yaml)));
@@ -287,6 +296,97 @@
     }
   }
 
+  // ---- 1. verdict ----
+
+  function drawVerdict(panel) {
+    const verdict = data.verdict;
+    panel.appendChild(h('h2', null, 'Verdict'));
+    if (!verdict.tables.length) {
+      panel.appendChild(h('p', null, 'No cell has finished yet.'));
+      return;
+    }
+    panel.appendChild(h('p', {class: 'note', 'data-part': 'verdict-rule'}, 'Test accuracy (± half the 95 % confidence '
+        + 'interval where a configuration was repeated), training throughput, and speed relative to the fastest '
+        + 'backend of the row. '
+        + (verdict.chose ? 'The suite varies ' + verdict.chosenAmong.join(', ') + ': where an architecture ran on a '
+            + 'backend in several configurations, the entry is the one with the best mean validation accuracy (the '
+            + 'faster on a tie), named in it; the leaderboard has every cell. ' : '')
+        + 'A difference involving a single run is untested; where both sides were repeated, the verdict gives '
+        + 'Welch\'s t-test.'));
+    verdict.tables.forEach((table, t) => {
+      if (verdict.tables.length > 1) panel.appendChild(h('h3', null, 'Dataset ' + table.dataset));
+      const head = h('tr', null, h('th', {class: 'text'}, 'architecture'),
+          verdict.columns.map(c => h('th', {'data-column': c}, c)));
+      const body = h('tbody');
+      for (const row of table.rows) {
+        body.appendChild(h('tr', {'data-architecture': row.architecture}, h('th', {class: 'text'}, row.architecture,
+            row.configuration ? h('div', {class: 'note'}, row.configuration) : null), row.entries.map(verdictEntry)));
+      }
+      panel.appendChild(h('div', {class: 'scroll'}, h('table', {class: 'verdict', 'data-dataset': table.dataset},
+          h('thead', null, head), body)));
+      panel.appendChild(h('ul', {class: 'verdicts', 'data-dataset': table.dataset}, table.rows.map(row =>
+        h('li', null, h('strong', null, row.architecture), ': ' + row.verdict))));
+    });
+    drawVerdictCurves(panel, verdict);
+  }
+
+  /** One matrix entry: accuracy ± CI, throughput and relative speed, and which configuration and cells they are. */
+  function verdictEntry(entry) {
+    if (entry === null) return h('td', {class: 'entry missing', title: 'no cell'}, '–');
+    if (entry.accuracy === null) {
+      return h('td', {class: 'entry none'}, 'no ok cell: ' + entry.notOk + ' failed or diverged');
+    }
+    const accuracy = entry.accuracy;
+    const speed = entry.trainImagesPerSecond;
+    const speedDigits = speed.mean >= 100 ? 0 : 1;
+    const interval = (s, digits) => s.ciLow === null ? '' : ' ± ' + round((s.ciHigh - s.ciLow) / 2, digits);
+    const link = h('button', {type: 'button', class: 'link'}, accuracy.n > 1 ? accuracy.n + ' repeats' : '1 cell');
+    link.addEventListener('click', () => { location.hash = 'cell=' + encodeURIComponent(entry.cells[0]); });
+    return h('td', {class: 'entry' + (entry.mostAccurate ? ' most-accurate' : '') + (entry.fastest ? ' fastest' : ''),
+      title: accuracy.n > 1 ? 'mean of ' + accuracy.n + ' repeats; 95 % confidence interval ' + round(accuracy.ciLow, 2)
+          + '–' + round(accuracy.ciHigh, 2) + ' %' : 'one cell'},
+      h('div', {class: 'accuracy'}, round(accuracy.mean, 2) + ' %', h('span', {class: 'ci'}, interval(accuracy, 2))),
+      h('div', {class: 'speed'}, round(speed.mean, speedDigits) + interval(speed, speedDigits) + ' img/s · ',
+          h('span', {class: 'relative'}, round(entry.relativeSpeed, 2) + '×')),
+      h('div', {class: 'note'}, entry.configuration === null ? null : h('span', {class: 'configuration'},
+          entry.configuration + (entry.configurations > 1 ? ' (best of ' + entry.configurations + ')' : ''), ' · '),
+          link, entry.notOk ? ' · ' + entry.notOk + ' failed or diverged' : null));
+  }
+
+  /** Per architecture, the validation accuracy per epoch of the cells behind the matrix, coloured by backend. */
+  function drawVerdictCurves(panel, verdict) {
+    const byKey = new Map(data.cells.map(c => [c.key, c]));
+    panel.appendChild(h('h3', null, 'Validation accuracy per epoch'));
+    panel.appendChild(h('p', {class: 'note'}, 'One line per cell of the configuration in the matrix (each repeat its '
+        + 'own line), coloured by backend.'));
+    const grid = h('div', {class: 'grid curves'});
+    panel.appendChild(grid);
+    verdict.tables.forEach((table, t) => table.rows.forEach((row, r) => {
+      const series = [];
+      row.entries.forEach((entry, column) => {
+        const color = PALETTE[column % PALETTE.length];
+        for (const key of entry ? entry.cells : []) {
+          const history = (byKey.get(key) || {}).history;
+          if (!history) continue;
+          series.push({type: 'line', name: verdict.columns[column], itemStyle: {color}, lineStyle: {color},
+            data: history.epoch.map((epoch, i) => [epoch, history.valAccuracy[i]])});
+        }
+      });
+      if (!series.length) return;
+      const box = chartBox(grid, row.architecture + (verdict.tables.length > 1 ? ' · ' + table.dataset : ''));
+      chart(box, 'verdict-curves-' + t + '-' + r, {
+        legend: {top: 0},
+        grid: {left: 60, right: 20, top: 40, bottom: 50},
+        tooltip: {renderMode: 'richText', trigger: 'item', confine: true,
+          formatter: p => p.seriesName + '\nepoch ' + p.value[0] + ': ' + round(p.value[1], 2) + ' %'},
+        xAxis: {type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 30, minInterval: 1, min: 1,
+          max: 'dataMax'},
+        yAxis: valueAxis('validation accuracy (%)'),
+        series: series,
+      }, 300);
+    }));
+  }
+
   // ---- 2. leaderboard ----
 
   function drawLeaderboard(panel) {
@@ -303,6 +403,14 @@
       const box = h('input', {type: 'checkbox', checked: true, 'data-status': status});
       box.addEventListener('change', () => { box.checked ? shown.add(status) : shown.delete(status); filter(); });
       controls.appendChild(h('label', null, box, ' ', status + ' (' + n + ')'));
+    }
+    const hidden = columns.filter(c => !c.shown).length;
+    if (hidden) {
+      // the leaderboard fits the window with its chosen columns; the rest one click away
+      const all = h('input', {type: 'checkbox', 'data-part': 'all-columns'});
+      all.addEventListener('change', () => table.classList.toggle('all-columns', all.checked));
+      controls.appendChild(h('label', {title: columns.filter(c => !c.shown).map(c => c.label).join(', ')}, all,
+          ' all columns (' + hidden + ' more)'));
     }
     controls.appendChild(count);
     panel.appendChild(h('h2', null, 'Leaderboard'));
@@ -325,8 +433,9 @@
         const text = format(c.format, value);
         texts.push(text);
         const isText = c.format === 'text' || c.format === 'status';
-        const td = h('td', {class: (isText ? 'text' : '') + (row.best.includes(c.key) ? ' best' : ''),
-          title: row.best.includes(c.key) ? 'best ' + c.label : null});
+        const td = h('td', {class: (isText ? 'text' : '') + (row.best.includes(c.key) ? ' best' : '')
+            + (c.shown ? '' : ' extra') + (c.key === 'cell' ? ' id' : ''),
+          title: row.best.includes(c.key) ? 'best ' + c.label : isText ? text : null}); // text may be cut short
         if (c.key === 'cell') {
           const link = h('button', {type: 'button', class: 'link'}, text);
           link.addEventListener('click', () => { location.hash = 'cell=' + encodeURIComponent(row.cell); });
@@ -348,8 +457,9 @@
     let sortKey = null;
     let sortDir = 1;
     columns.forEach(c => {
-      const th = h('th', {class: c.format === 'text' || c.format === 'status' ? 'text' : null, title: c.title,
-        'data-key': c.key}, c.label);
+      const isText = c.format === 'text' || c.format === 'status';
+      const th = h('th', {class: (isText ? 'text' : '') + (c.shown ? '' : ' extra'), title: c.title, 'data-key': c.key},
+          c.label);
       th.addEventListener('click', () => {
         sortDir = sortKey === c.key ? -sortDir : (c.better === 'min' || c.format === 'text' ? 1 : -1);
         sortKey = c.key;
@@ -444,8 +554,7 @@
           point: p}))});
     });
     if (cmp.repeats) {
-      const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
-      cmp.scatter.forEach((s, i) => series.push(crossErrorSeries(s.name, s.points, palette[i % palette.length])));
+      cmp.scatter.forEach((s, i) => series.push(crossErrorSeries(s.name, s.points, PALETTE[i % PALETTE.length])));
     }
     const points = cmp.scatter.flatMap(s => s.points).filter(p => p.seconds && p.accuracy);
     chart(box, 'tradeoff', {

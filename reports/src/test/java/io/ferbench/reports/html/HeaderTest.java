@@ -33,4 +33,18 @@ class HeaderTest {
         assertEquals("1 cell: 1 ok, 0 diverged, 0 failed",
                 Header.summary(java.util.Map.of("ok", 1, "diverged", 0, "failed", 0, "unfinished", 0)));
     }
+
+    @Test
+    void theSetupLineNamesTheMachineAndEachFrameworkWithItsNativeLibrary() {
+        Header.Machine machine = new Header.Machine("AMD EPYC", 2, 23.5, List.of(), "Linux", 9);
+        List<Header.Backend> backends = List.of(
+                new Header.Backend("djl", "DJL 0.36.0", "PyTorch 2.7.1", List.of("cpu"), ""),
+                new Header.Backend("tensorflow", "TensorFlow Java 1.1.0", "TensorFlow 2.18.0", List.of("cpu"), ""));
+        assertEquals("AMD EPYC · 2 cores · 23.5 GiB · no GPU · DJL 0.36.0 (PyTorch 2.7.1), TensorFlow Java 1.1.0 "
+                + "(TensorFlow 2.18.0)", Header.setup(List.of(machine), backends));
+        Header.Machine gpu = new Header.Machine("Xeon", 16, 128.0, List.of("NVIDIA H100"), "Linux", 3);
+        assertEquals("Xeon · 16 cores · 128.0 GiB · NVIDIA H100", Header.setup(List.of(gpu), List.of()));
+        assertEquals("2 machines · DJL 0.36.0 (PyTorch 2.7.1)",
+                Header.setup(List.of(machine, gpu), backends.subList(0, 1)));
+    }
 }

@@ -56,6 +56,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() { return driver; }
 
+    /** Sets the page's viewport to exactly this size (the window size includes the browser's own frame). */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+    }
+
     /** Opens {@code file} and waits until the report's script says it has drawn the first view. */
     void open(Path file) {
         driver.get(file.toUri().toString());

@@ -66,4 +66,16 @@ class LeaderboardTest {
         assertEquals("weight_decay=0.0001", view.rows().get(0).values().get("settings"));
         assertEquals("1", view.rows().get(0).values().get("run"));
     }
+
+    @Test
+    void theDecidingColumnsShowAtFirstAndSettingsOnlyWhenTheyDiffer() {
+        List<ReportCell> cells = TestCells.cells(dir,
+                TestCells.ok("a", 0, TestCells.axes("learning_rate", "0.01"), 0.5, 2.0, 0.5),
+                TestCells.ok("b", 1, TestCells.axes("learning_rate", "0.001"), 0.6, 2.0, 0.6));
+        List<String> shown = Leaderboard.of(cells, Axes.of(cells), 1).columns().stream()
+                .filter(Leaderboard.Column::shown).map(Leaderboard.Column::key).toList();
+        assertEquals(List.of("cell", "backend", "architecture", "lr", "accuracy", "f1", "epoch_s", "train_ips",
+                "latency", "memory"), shown, "one dataset, batch size, epoch count and status (ok): behind the toggle "
+                + "with the other figures");
+    }
 }

@@ -105,6 +105,18 @@ class ReportInBrowserTest {
     @Test
     void opensWithoutConsoleErrorsAndEveryChartHasTheSeriesItsDataCallsFor() {
         assertEquals(List.of(), chromium.consoleErrors(), "console errors on opening");
+        // the first view: a verdict matrix per dataset, of one architecture on one backend; on faces the better
+        // learning rate of two, on the missing dataset the failed cell
+        assertEquals(List.of("shufflenet_v2_x0_5"), chromium.script("return Array.from(document.querySelectorAll("
+                + "'table.verdict[data-dataset=faces] tbody tr')).map(r => r.getAttribute('data-architecture'))"));
+        assertEquals(List.of("djl"), chromium.script("return Array.from(document.querySelectorAll("
+                + "'table.verdict[data-dataset=faces] th[data-column]')).map(th => th.textContent)"));
+        assertTrue(text("table.verdict[data-dataset=faces] td.entry").contains("(best of 2) · 2 repeats"),
+                text("table.verdict[data-dataset=faces] td.entry"));
+        assertEquals("no ok cell: 1 failed or diverged", text("table.verdict[data-dataset=missing] td.entry"));
+        assertEquals(List.of("line", "line"), seriesTypes("verdict-curves-0-0"), "the two seeds' validation curves");
+
+        show("leaderboard");
         assertEquals(5L, chromium.script("return document.querySelectorAll('table.leaderboard tr[data-cell]').length"));
 
         // framework comparison: one backend, two seeds a configuration
@@ -176,7 +188,7 @@ class ReportInBrowserTest {
         assertFalse(html.contains(XSS_DESCRIPTION));
         assertFalse(html.contains(XSS_FOLDER));
 
-        for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        for (String view : List.of("verdict", "leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
         // the text is shown as text ...
         String classes = (String) chromium.script("return Array.from(document.querySelectorAll("
                 + "'#panel-datasets .samples .name')).map(e => e.textContent).join('|')");
@@ -194,6 +206,7 @@ class ReportInBrowserTest {
 
     @Test
     void theLeaderboardSortsFiltersAndShowsFailedCellsWithTheirError() {
+        show("leaderboard");
         List<WebElement> errors = chromium.driver().findElements(By.cssSelector("tr.error-row"));
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).getText().contains("does not exist"), errors.get(0).getText());
@@ -225,7 +238,8 @@ class ReportInBrowserTest {
         Path file = dir.resolve("empty.html");
         ComparisonReport.write(file, List.of(empty), new TsneEmbeddings());
         chromium.open(file);
-        for (String view : List.of("leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        for (String view : List.of("verdict", "leaderboard", "comparison", "cells", "sweeps", "datasets")) show(view);
+        assertTrue(text("#panel-verdict").contains("No cell has finished yet."));
         assertTrue(text("#panel-leaderboard").contains("No cell has finished yet."));
         assertTrue(text("#top").contains("1 of 1 cells"), text("#top"));
         assertEquals(0L, chromium.script("return document.querySelectorAll('.chart').length"));
