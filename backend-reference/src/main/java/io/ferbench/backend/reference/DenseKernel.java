@@ -64,7 +64,9 @@ final class DenseKernel implements Kernel {
         parallel.forEach(x.n(), i -> {
             for (int f = 0; f < in; f++) {
                 double sum = 0;
-                for (int o = 0; o < outFeatures; o++) sum += (double) dy.data()[i * outFeatures + o] * weight[o * in + f];
+                for (int o = 0; o < outFeatures; o++) {
+                    sum += (double) dy.data()[i * outFeatures + o] * weight[o * in + f];
+                }
                 dx.data()[i * in + f] = (float) sum;
             }
         });

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drop-in promise of CONTRIBUTING.md, followed literally: the built distribution ({@code build/dist}, which does
- * not hold this backend) is copied, this module's {@code target/backend-folder/reference/} is dropped into its
- * {@code backends/}, and the copy's {@code ferbench} command — run as the launcher runs it, in its own JVM on the
- * copy's {@code lib/} — lists the backend, validates a suite naming it and runs a cell on it in a worker whose
- * classpath is the copy's {@code core/} and the dropped folder. Runs after {@code package} (the pom's
- * {@code drop-in} execution), when both exist.
+ * The drop-in promise of CONTRIBUTING.md, followed literally. The built distribution ({@code build/dist}, which does
+ * not hold this backend) is copied twice, and this module's {@code target/backend-folder/reference/} is dropped into
+ * the second copy's {@code backends/}. That copy's {@code ferbench} command, run as the launcher runs it (its own JVM
+ * on the copy's {@code lib/}), lists the backend, validates a suite naming it (which the first copy refuses) and runs
+ * a cell on it in a worker whose classpath is the copy's {@code core/} and the dropped folder. Runs after
+ * {@code package} (the pom's {@code drop-in} execution), when both exist.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DropInDistributionIT {
@@ -31,6 +31,9 @@ class DropInDistributionIT {
     private static Path backendFolder;
 
     @TempDir static Path dir;
+    /** A copy of the distribution as built, without this backend even if someone dropped it in already. */
+    private static Path plain;
+    /** The same with the backend folder dropped in. */
     private static Path home;
 
     @BeforeAll
@@ -41,20 +44,24 @@ class DropInDistributionIT {
             assertTrue(Files.isDirectory(needed), needed + " is missing: build the distribution first (mvn package"
                     + " from the repository root)");
         }
-        assertTrue(Files.notExists(distribution.resolve("backends/reference")),
-                "the default distribution must not hold the reference backend; it is a drop-in");
-        home = dir.resolve("dist");
-        copyFiles(distribution.resolve("lib"), home.resolve("lib"));
-        copyFiles(distribution.resolve("core"), home.resolve("core"));
-        Files.createDirectories(home.resolve("backends"));
+        plain = copyWithoutThisBackend(dir.resolve("plain"));
+        home = copyWithoutThisBackend(dir.resolve("dist"));
+        copyFiles(backendFolder, home.resolve("backends").resolve(ReferenceBackendProvider.ID));
+    }
+
+    private static Path copyWithoutThisBackend(Path copy) throws IOException {
+        copyFiles(distribution.resolve("lib"), copy.resolve("lib"));
+        copyFiles(distribution.resolve("core"), copy.resolve("core"));
+        Files.createDirectories(copy.resolve("backends"));
         try (Stream<Path> installed = Files.list(distribution.resolve("backends"))) {
             // the engine backends' folders hold hundreds of MB of natives: linked, not copied
-            for (Path folder : installed.filter(Files::isDirectory).toList()) {
-                Files.createSymbolicLink(home.resolve("backends").resolve(folder.getFileName()),
+            for (Path folder : installed.filter(Files::isDirectory)
+                    .filter(f -> !f.getFileName().toString().equals(ReferenceBackendProvider.ID)).toList()) {
+                Files.createSymbolicLink(copy.resolve("backends").resolve(folder.getFileName()),
                         folder.toAbsolutePath());
             }
         }
-        copyFiles(backendFolder, home.resolve("backends/reference"));
+        return copy;
     }
 
     @Test
@@ -68,7 +75,7 @@ class DropInDistributionIT {
     @Test
     void validateAcceptsASuiteNamingItOnlyOnceTheFolderIsThere() throws Exception {
         Path suite = suite();
-        Result before = ferbench(distribution, "validate", suite.toString());
+        Result before = ferbench(plain, "validate", suite.toString());
         assertEquals(2, before.status(), before.output());
         assertTrue(before.output().contains("reference"), before.output());
         Result after = ferbench(home, "validate", suite.toString());
@@ -129,7 +136,9 @@ class DropInDistributionIT {
     private static void copyFiles(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, to.resolve(file.getFileName()));
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 }

@@ -182,7 +182,9 @@ class ReferenceDifferentialTest {
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i].length, actual[i].length, what + " width");
-            for (int j = 0; j < expected[i].length; j++) worst = Math.max(worst, Math.abs(expected[i][j] - actual[i][j]));
+            for (int j = 0; j < expected[i].length; j++) {
+                worst = Math.max(worst, Math.abs(expected[i][j] - actual[i][j]));
+            }
         }
         double scale = largestMagnitude(expected);
         assertTrue(worst <= tolerance * scale, what + ": largest difference " + worst + " exceeds " + tolerance
