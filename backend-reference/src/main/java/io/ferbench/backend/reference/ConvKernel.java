@@ -1,7 +1,6 @@
 package io.ferbench.backend.reference;
 
 import io.ferbench.api.ir.Op;
-import io.ferbench.api.ir.ParameterDef;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,53 +11,55 @@ import java.util.List;
 final class ConvKernel implements Kernel {
     private final Op.Conv2d op;
     private final Window window;
-    private final String weightKey;
-    private final String biasKey;
-    private final float[] weight;
-    private final float[] bias;
+    private final WeightAndBias parameters;
     private final Parallel parallel;
     private Activation input;
+    private int[][] taps;
 
     ConvKernel(String node, Op.Conv2d op, Weights weights, Parallel parallel) {
         this.op = op;
         this.window = new Window(op.kernel(), op.stride(), op.padding());
-        this.weightKey = Weights.key(node, ParameterDef.WEIGHT);
-        this.biasKey = op.bias() ? Weights.key(node, ParameterDef.BIAS) : null;
-        this.weight = weights.get(weightKey);
-        this.bias = op.bias() ? weights.get(biasKey) : null;
+        this.parameters = WeightAndBias.of(node, op.bias(), weights);
         this.parallel = parallel;
+    }
+
+    /** Input channels per group. */
+    private int inPerGroup() {
+        return input.channels() / op.groups();
+    }
+
+    /** Output channels per group. */
+    private int outPerGroup() {
+        return op.outChannels() / op.groups();
+    }
+
+    /** Where the weights of output channel {@code oc} for its group's input channel {@code g} start. */
+    private int weightAt(int oc, int g) {
+        return (oc * inPerGroup() + g) * taps.length;
     }
 
     @Override
     public Activation forward(List<Activation> inputs, boolean training) {
         Activation x = inputs.get(0);
         input = x;
+        taps = window.taps(x.height(), x.width());
         int out = op.outChannels();
-        int k = op.kernel();
-        int inPerGroup = x.channels() / op.groups();
-        int outPerGroup = out / op.groups();
+        float[] weight = parameters.weight();
+        float[] bias = parameters.bias();
         Activation y = Activation.zeros(x.n(), out, window.outputSize(x.height()), window.outputSize(x.width()));
         parallel.forEach(x.n() * out, job -> {
             int i = job / out;
             int oc = job % out;
-            int firstIn = oc / outPerGroup * inPerGroup;
+            int firstIn = oc / outPerGroup() * inPerGroup();
             double[] sum = new double[y.plane()];
             if (bias != null) Arrays.fill(sum, bias[oc]);
-            for (int g = 0; g < inPerGroup; g++) {
+            for (int g = 0; g < inPerGroup(); g++) {
                 int plane = x.offset(i, firstIn + g);
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        double w = weight[((oc * inPerGroup + g) * k + ky) * k + kx];
-                        for (int oy = 0; oy < y.height(); oy++) {
-                            int iy = window.input(oy, ky);
-                            if (iy < 0 || iy >= x.height()) continue;
-                            for (int ox = 0; ox < y.width(); ox++) {
-                                int ix = window.input(ox, kx);
-                                if (ix >= 0 && ix < x.width()) {
-                                    sum[oy * y.width() + ox] += w * x.data()[plane + iy * x.width() + ix];
-                                }
-                            }
-                        }
+                for (int t = 0; t < taps.length; t++) {
+                    double w = weight[weightAt(oc, g) + t];
+                    int[] tap = taps[t];
+                    for (int o = 0; o < tap.length; o++) {
+                        if (tap[o] >= 0) sum[o] += w * x.data()[plane + tap[o]];
                     }
                 }
             }
@@ -69,81 +70,60 @@ final class ConvKernel implements Kernel {
 
     @Override
     public List<Activation> backward(Activation dy, Gradients gradients, boolean inputGradients) {
-        Activation x = input;
-        double[] weightGradient = gradients.of(weightKey);
-        double[] biasGradient = biasKey == null ? null : gradients.of(biasKey);
+        double[] weightGradient = parameters.weightGradient(gradients);
+        double[] biasGradient = parameters.biasGradient(gradients);
         if (weightGradient != null || biasGradient != null) {
-            parallel.forEach(op.outChannels(), oc -> parameterGradients(x, dy, oc, weightGradient, biasGradient));
+            parallel.forEach(op.outChannels(), oc -> parameterGradients(dy, oc, weightGradient, biasGradient));
         }
-        return Arrays.asList(inputGradients ? inputGradient(x, dy) : null);
+        return Arrays.asList(inputGradients ? inputGradient(dy) : null);
     }
 
-    private void parameterGradients(Activation x, Activation dy, int oc, double[] weightGradient,
-                                    double[] biasGradient) {
-        int k = op.kernel();
-        int inPerGroup = x.channels() / op.groups();
-        int firstIn = oc / (op.outChannels() / op.groups()) * inPerGroup;
+    private void parameterGradients(Activation dy, int oc, double[] weightGradient, double[] biasGradient) {
+        Activation x = input;
         if (biasGradient != null) {
             double sum = 0;
             for (int i = 0; i < x.n(); i++) {
                 int plane = dy.offset(i, oc);
-                for (int j = 0; j < dy.plane(); j++) sum += dy.data()[plane + j];
+                for (int o = 0; o < dy.plane(); o++) sum += dy.data()[plane + o];
             }
             biasGradient[oc] += sum;
         }
         if (weightGradient == null) return;
-        for (int g = 0; g < inPerGroup; g++) {
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    double sum = 0;
-                    for (int i = 0; i < x.n(); i++) {
-                        int in = x.offset(i, firstIn + g);
-                        int out = dy.offset(i, oc);
-                        for (int oy = 0; oy < dy.height(); oy++) {
-                            int iy = window.input(oy, ky);
-                            if (iy < 0 || iy >= x.height()) continue;
-                            for (int ox = 0; ox < dy.width(); ox++) {
-                                int ix = window.input(ox, kx);
-                                if (ix >= 0 && ix < x.width()) {
-                                    sum += (double) dy.data()[out + oy * dy.width() + ox]
-                                            * x.data()[in + iy * x.width() + ix];
-                                }
-                            }
-                        }
+        int firstIn = oc / outPerGroup() * inPerGroup();
+        for (int g = 0; g < inPerGroup(); g++) {
+            for (int t = 0; t < taps.length; t++) {
+                int[] tap = taps[t];
+                double sum = 0;
+                for (int i = 0; i < x.n(); i++) {
+                    int in = x.offset(i, firstIn + g);
+                    int out = dy.offset(i, oc);
+                    for (int o = 0; o < tap.length; o++) {
+                        if (tap[o] >= 0) sum += (double) dy.data()[out + o] * x.data()[in + tap[o]];
                     }
-                    weightGradient[((oc * inPerGroup + g) * k + ky) * k + kx] += sum;
                 }
+                weightGradient[weightAt(oc, g) + t] += sum;
             }
         }
     }
 
-    private Activation inputGradient(Activation x, Activation dy) {
-        int k = op.kernel();
+    private Activation inputGradient(Activation dy) {
+        Activation x = input;
+        float[] weight = parameters.weight();
         int channels = x.channels();
-        int inPerGroup = channels / op.groups();
-        int outPerGroup = op.outChannels() / op.groups();
         Activation dx = x.zerosLike();
         parallel.forEach(x.n() * channels, job -> {
             int i = job / channels;
             int ic = job % channels;
-            int g = ic % inPerGroup;
-            int firstOut = ic / inPerGroup * outPerGroup;
+            int g = ic % inPerGroup();
+            int firstOut = ic / inPerGroup() * outPerGroup();
             double[] sum = new double[x.plane()];
-            for (int oc = firstOut; oc < firstOut + outPerGroup; oc++) {
+            for (int oc = firstOut; oc < firstOut + outPerGroup(); oc++) {
                 int out = dy.offset(i, oc);
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        double w = weight[((oc * inPerGroup + g) * k + ky) * k + kx];
-                        for (int oy = 0; oy < dy.height(); oy++) {
-                            int iy = window.input(oy, ky);
-                            if (iy < 0 || iy >= x.height()) continue;
-                            for (int ox = 0; ox < dy.width(); ox++) {
-                                int ix = window.input(ox, kx);
-                                if (ix >= 0 && ix < x.width()) {
-                                    sum[iy * x.width() + ix] += w * dy.data()[out + oy * dy.width() + ox];
-                                }
-                            }
-                        }
+                for (int t = 0; t < taps.length; t++) {
+                    double w = weight[weightAt(oc, g) + t];
+                    int[] tap = taps[t];
+                    for (int o = 0; o < tap.length; o++) {
+                        if (tap[o] >= 0) sum[tap[o]] += w * dy.data()[out + o];
                     }
                 }
             }

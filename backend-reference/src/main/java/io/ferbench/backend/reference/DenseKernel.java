@@ -1,26 +1,19 @@
 package io.ferbench.backend.reference;
 
 import io.ferbench.api.ir.Op;
-import io.ferbench.api.ir.ParameterDef;
 import java.util.Arrays;
 import java.util.List;
 
 /** {@code torch.nn.functional.linear}: {@code y = x·Wᵀ + b}, weight {@code [out, in]}, optional bias. */
 final class DenseKernel implements Kernel {
     private final int outFeatures;
-    private final String weightKey;
-    private final String biasKey;
-    private final float[] weight;
-    private final float[] bias;
+    private final WeightAndBias parameters;
     private final Parallel parallel;
     private Activation input;
 
     DenseKernel(String node, Op.Dense op, Weights weights, Parallel parallel) {
         this.outFeatures = op.outFeatures();
-        this.weightKey = Weights.key(node, ParameterDef.WEIGHT);
-        this.biasKey = op.bias() ? Weights.key(node, ParameterDef.BIAS) : null;
-        this.weight = weights.get(weightKey);
-        this.bias = op.bias() ? weights.get(biasKey) : null;
+        this.parameters = WeightAndBias.of(node, op.bias(), weights);
         this.parallel = parallel;
     }
 
@@ -29,6 +22,8 @@ final class DenseKernel implements Kernel {
         Activation x = inputs.get(0).flat();
         input = x;
         int in = x.channels();
+        float[] weight = parameters.weight();
+        float[] bias = parameters.bias();
         Activation y = Activation.zeros(x.n(), outFeatures, 1, 1);
         parallel.forEach(x.n(), i -> {
             for (int o = 0; o < outFeatures; o++) {
@@ -44,8 +39,9 @@ final class DenseKernel implements Kernel {
     public List<Activation> backward(Activation dy, Gradients gradients, boolean inputGradients) {
         Activation x = input;
         int in = x.channels();
-        double[] weightGradient = gradients.of(weightKey);
-        double[] biasGradient = biasKey == null ? null : gradients.of(biasKey);
+        float[] weight = parameters.weight();
+        double[] weightGradient = parameters.weightGradient(gradients);
+        double[] biasGradient = parameters.biasGradient(gradients);
         parallel.forEach(outFeatures, o -> {
             if (biasGradient != null) {
                 double sum = 0;

@@ -26,26 +26,19 @@ final class MaxPoolKernel implements Kernel {
         Activation y = Activation.zeros(x.n(), x.channels(), window.outputSize(x.height()),
                 window.outputSize(x.width()));
         argmax = new int[y.data().length];
+        int[][] taps = window.taps(x.height(), x.width());
         parallel.forEach(x.n() * x.channels(), plane -> {
             int in = plane * x.plane();
             int out = plane * y.plane();
-            for (int oy = 0; oy < y.height(); oy++) {
-                for (int ox = 0; ox < y.width(); ox++) {
-                    int best = -1;
-                    for (int ky = 0; ky < window.kernel(); ky++) {
-                        int iy = window.input(oy, ky);
-                        if (iy < 0 || iy >= x.height()) continue;
-                        for (int kx = 0; kx < window.kernel(); kx++) {
-                            int ix = window.input(ox, kx);
-                            if (ix < 0 || ix >= x.width()) continue;
-                            int at = in + iy * x.width() + ix;
-                            float v = x.data()[at];
-                            if (best < 0 || v > x.data()[best] || Float.isNaN(v)) best = at;
-                        }
-                    }
-                    argmax[out + oy * y.width() + ox] = best;
-                    y.data()[out + oy * y.width() + ox] = x.data()[best];
+            for (int o = 0; o < y.plane(); o++) {
+                int best = -1;
+                for (int[] tap : taps) {
+                    if (tap[o] < 0) continue;
+                    float v = x.data()[in + tap[o]];
+                    if (best < 0 || v > x.data()[best] || Float.isNaN(v)) best = in + tap[o];
                 }
+                argmax[out + o] = best;
+                y.data()[out + o] = x.data()[best];
             }
         });
         return y;
