@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * failed or diverged, 2 for invalid input (suite file, options, or a results folder that already
  * holds a previous run), 130 when interrupted.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {"Runs a suite: trains and evaluates every cell, each in its own worker JVM, and writes "
                 + "results.csv, results.json, history.csv, one result.json per cell and report.html to "
                 + "OUT/<suite name>/.",
@@ -105,6 +105,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "'all' runs every cell")
     SmokeCells smokeCells;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "print only the run's first and last lines, the cells that did not end ok and where the "
+                    + "results are")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "also print every training step the workers report and each cell's folder")
+    boolean verbose;
+
     /** Which cells a smoke run runs. */
     enum SmokeCells { cover, all }
 
@@ -120,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             options = options();
             PlanSelection selection = select(Suites.plan(suite), options);
-            selection.notes().forEach(note -> stdout.println("Note: " + note));
+            if (!quiet) selection.notes().forEach(note -> stdout.println("Note: " + note));
             plan = selection.plan();
             if (plan.cells().isEmpty()) {
                 stderr.println("nothing to run: every cell of the suite was left out (see the notes above)");
@@ -137,8 +146,8 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return INVALID_INPUT;
         }
-        Coordinator coordinator = new Coordinator(options,
-                List.of(ConsoleProgress.forConsole(stdout), new ReportingListener(), new AnalysisListener(stdout)));
+        Coordinator coordinator = new Coordinator(options, List.of(ConsoleProgress.forConsole(stdout, verbosity()),
+                new ReportingListener(), new AnalysisListener(quiet ? null : stdout)));
         RunSummary summary;
         try {
             summary = coordinator.run(plan);
@@ -151,7 +160,14 @@ public final class RunCommand implements Callable<Integer> {
         return summary.allOk() ? OK : SOME_CELLS_NOT_OK;
     }
 
+    private ConsoleProgress.Verbosity verbosity() {
+        if (quiet && verbose) throw new IllegalArgumentException("--quiet and --verbose exclude each other");
+        return quiet ? ConsoleProgress.Verbosity.QUIET
+                : verbose ? ConsoleProgress.Verbosity.VERBOSE : ConsoleProgress.Verbosity.NORMAL;
+    }
+
     private RunOptions options() {
+        verbosity();
         RunOptions options = RunOptions.defaults(out).withResume(resume).withPeakGflops(peakGflops)
                 .withWorkerHeap(workerHeap).withShutdownHook(true);
         if (dataRoot != null) options = options.withDataRoot(dataRoot);
