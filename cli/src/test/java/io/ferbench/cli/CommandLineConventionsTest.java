@@ -113,6 +113,16 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void versionNamesTheBuildItsCommitAndTheJvm() {
+        assertEquals(0, execute("--version"));
+        io.ferbench.api.result.BuildInfo build = io.ferbench.api.result.BuildInfo.current();
+        assertTrue(out.toString().startsWith("ferbench " + build.version() + " (commit "
+                + build.commit().substring(0, Math.min(12, build.commit().length()))), out.toString());
+        assertFalse(out.toString().contains("development build"), out.toString());
+        assertTrue(out.toString().contains("Java " + System.getProperty("java.version")), out.toString());
+    }
+
+    @Test
     void quietAndVerboseExcludeEachOther() {
         assertEquals(2, execute("run", "suites/quickstart.yaml", "--quiet", "--verbose"));
         assertTrue(err.toString().contains("--quiet and --verbose exclude each other"), err.toString());

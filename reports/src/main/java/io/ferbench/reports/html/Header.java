@@ -1,6 +1,7 @@
 package io.ferbench.reports.html;
 
 import io.ferbench.api.backend.BackendInfo;
+import io.ferbench.api.result.BuildInfo;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EnvironmentInfo;
@@ -39,8 +40,9 @@ final class Header {
     record Backend(String id, String framework, String nativeVersion, List<String> devices, String configuration) {}
 
     /** @param counts cells per status ({@code ok}, {@code diverged}, {@code failed}) and {@code unfinished} */
+    /** @param ferbench the ferbench builds that produced the results (version, commit, uncommitted changes) */
     record View(String title, String generated, Map<String, Integer> counts, List<Run> runs, List<Machine> machines,
-                List<String> jvms, List<Backend> backends) {}
+                List<String> jvms, List<Backend> backends, List<String> ferbench) {}
 
     private Header() {}
 
@@ -48,7 +50,9 @@ final class Header {
         List<Run> runViews = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) runViews.add(run(i + 1, runs.get(i)));
         return new View(title(runs), generated.truncatedTo(ChronoUnit.SECONDS).toString(), counts(runs, cells),
-                runViews, machines(cells), distinct(cells, EnvironmentInfo::jvm), backends(cells));
+                runViews, machines(cells), distinct(cells, EnvironmentInfo::jvm), backends(cells),
+                cells.stream().map(c -> c.result().build()).filter(Objects::nonNull).map(BuildInfo::describe)
+                        .distinct().toList());
     }
 
     static String title(List<RunFolder> runs) {
