@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,8 @@ public final class Coordinator {
     private volatile boolean cancelled;
     private volatile Process current;
     private boolean used;
+    /** Finished results that a resumed run runs again all the same ({@code --rerun}). */
+    private Predicate<CellResult> rerun = result -> false;
 
     public Coordinator(RunOptions options, List<RunListener> listeners) {
         this(options, listeners, WorkerClasspath.detect());
@@ -70,6 +73,15 @@ public final class Coordinator {
         this.options = options;
         this.listeners = List.copyOf(listeners);
         this.launcher = new WorkerLauncher(options, classpath);
+    }
+
+    /**
+     * In a resumed run, also runs the cells whose finished result {@code which} accepts (their settings may have
+     * changed: the result is replaced, not kept). Call before {@link #run}.
+     */
+    public Coordinator rerunning(Predicate<CellResult> which) {
+        this.rerun = which;
+        return this;
     }
 
     /**
@@ -91,7 +103,7 @@ public final class Coordinator {
         List<CellResult> kept = new ArrayList<>();
         for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
-            if (before != null && before.status().isFinished()) kept.add(before);
+            if (before != null && before.status().isFinished() && !rerun.test(before)) kept.add(before);
             else toRun.add(cell);
         }
         Map<String, CellResult> results = new LinkedHashMap<>(previous);
@@ -190,7 +202,7 @@ public final class Coordinator {
         Map<DatasetSpec, String> datasetDigests = new HashMap<>();
         for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
-            if (before == null || !before.status().isFinished()) continue;
+            if (before == null || !before.status().isFinished() || rerun.test(before)) continue;
             List<String> changed = new ArrayList<>(CellResults.differences(before.cell(), cell));
             Path inputsFile = layout.inputsFile(cell.id());
             if (changed.isEmpty() && Files.isRegularFile(inputsFile)) {
