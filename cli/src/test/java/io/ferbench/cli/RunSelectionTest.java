@@ -88,6 +88,8 @@ class RunSelectionTest {
         assertFalse(Files.exists(run.resolve("cells").resolve(cellId).resolve("weights.safetensors")),
                 "by default only weights other cells start from are kept");
         assertFalse(out.toString().contains("epoch 1/1"), "--quiet prints no progress: " + out);
+        String log = Files.readString(run.resolve("cells").resolve(cellId).resolve("stderr.log"));
+        assertFalse(log.contains("SLF4J"), "the worker has an SLF4J provider: " + log);
 
         assertEquals(2, execute(append(args, "--rerun", "resnet")));
         assertTrue(err.toString().contains("--rerun runs cells of an existing run again: add --resume"), err.toString());
