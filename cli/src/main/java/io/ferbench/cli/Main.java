@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {"0:done", "2:invalid input (an argument, a suite or a file; the message names it)"},
         subcommands = {
                 RunCommand.class,
+                CompareCommand.class,
                 ReportCommand.class,
                 ValidateCommand.class,
                 PlanCommand.class,

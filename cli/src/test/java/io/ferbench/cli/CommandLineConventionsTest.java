@@ -87,7 +87,7 @@ class CommandLineConventionsTest {
     void aMistypedCommandGetsTheCommandItMostLikelyMeant() {
         assertEquals(2, execute("rnu", "suites/quickstart.yaml"));
         assertTrue(err.toString().contains("unknown command 'rnu'; did you mean 'ferbench run'?"), err.toString());
-        assertTrue(err.toString().contains("commands: run, report"), err.toString());
+        assertTrue(err.toString().contains("commands: run, compare, report"), err.toString());
         assertEquals(2, execute("datasets", "stat", "synthetic"));
         assertTrue(err.toString().contains("did you mean 'datasets stats'?"), err.toString());
         err.getBuffer().setLength(0);
@@ -107,7 +107,7 @@ class CommandLineConventionsTest {
         String script = out.toString();
         assertTrue(script.contains("complete -F _complete_ferbench"), script.lines().limit(5)
                 .collect(Collectors.joining("\n")));
-        for (String word : List.of("run", "validate", "datasets", "audit", "--resume", "--smoke")) {
+        for (String word : List.of("run", "compare", "validate", "datasets", "audit", "--resume", "--smoke")) {
             assertTrue(script.contains(word), word);
         }
     }
