@@ -101,7 +101,8 @@ class CompareCommandTest {
         Path files = dir.resolve("cmp");
         assertEquals(0, compare(a.toString(), b.toString(), "--fail-on-regression", "5", "-o", files.toString()),
                 out + "\n" + err);
-        assertTrue(out.toString().contains("train_images_per_s ↑") && out.toString().contains("+0.0 %"), out.toString());
+        assertTrue(out.toString().contains("train_images_per_s ↑") && out.toString().contains("+0.0 %"),
+                out.toString());
         assertTrue(out.toString().contains("1.0000"), "identical repeats: Welch's p = 1: " + out);
         List<String> csv = Files.readAllLines(files.resolve("compare.csv"));
         assertTrue(csv.get(0).startsWith("backend,metric,higher_is_better,first_n,first_mean,"), csv.get(0));

@@ -49,7 +49,8 @@ class RunSelectionTest {
                 "epochs=1", "--format", "csv"), err.toString());
         List<CSVRecord> rows = csv(out.toString());
         assertEquals(3, rows.size(), out.toString());
-        assertTrue(rows.stream().allMatch(r -> r.get("architecture").equals("resnet18") && r.get("epochs").equals("1")));
+        assertTrue(rows.stream().allMatch(r -> r.get("architecture").equals("resnet18")
+                && r.get("epochs").equals("1")));
         assertEquals(List.of("djl", "tensorflow", "dl4j"), rows.stream().map(r -> r.get("backend")).toList());
 
         assertEquals(0, execute("validate", "../suites/quickstart.yaml", "--only", "backend=djl"));
@@ -92,7 +93,8 @@ class RunSelectionTest {
         assertFalse(log.contains("SLF4J"), "the worker has an SLF4J provider: " + log);
 
         assertEquals(2, execute(append(args, "--rerun", "resnet")));
-        assertTrue(err.toString().contains("--rerun runs cells of an existing run again: add --resume"), err.toString());
+        assertTrue(err.toString().contains("--rerun runs cells of an existing run again: add --resume"),
+                err.toString());
         assertEquals(2, execute(append(args, "--resume", "--rerun", cellId + "x")));
         assertTrue(err.toString().contains("has no cell '" + cellId + "x'; did you mean '" + cellId + "'?"),
                 err.toString());

@@ -37,7 +37,7 @@ class WeightsRetentionTest {
                 - {dataset: tiny, architecture: resnet18, init: pretrained}
             """, "keep.yaml");
 
-    /** Runs the plan's cells through the policy, each ending ok with the given accuracy; the cells that keep weights. */
+    /** Runs the plan's cells through the policy, each ending ok with the given accuracy: who keeps weights. */
     private Set<String> kept(WeightsRetention.Keep keep, double... accuracies) throws Exception {
         RunLayout layout = RunLayout.of(dir.resolve(keep.toString()), "keep");
         WeightsRetention policy = new WeightsRetention(keep);
@@ -56,7 +56,9 @@ class WeightsRetentionTest {
         }
         Set<String> kept = new TreeSet<>();
         for (Cell cell : PLAN.cells()) {
-            if (Files.exists(layout.weightsFile(cell.id()))) kept.add(cell.architecture() + "@" + cell.dataset().name());
+            if (Files.exists(layout.weightsFile(cell.id()))) {
+                kept.add(cell.architecture() + "@" + cell.dataset().name());
+            }
         }
         return kept;
     }

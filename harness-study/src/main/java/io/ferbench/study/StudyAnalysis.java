@@ -99,8 +99,8 @@ public record StudyAnalysis(List<String> axes, List<RepeatStatistics> statistics
                     c.ok().size(), summary(c.testAccuracy()), summary(c.macroPrecision()), summary(c.macroRecall()),
                     summary(c.macroF1()), summary(c.trainAccuracy()), summary(c.validationAccuracy())));
         }
-        return new StudyAnalysis(List.copyOf(varying), statistics, backends(combinations, varying), learningRates(combinations, varying),
-                ablations(combinations, varying));
+        return new StudyAnalysis(List.copyOf(varying), statistics, backends(combinations, varying),
+                learningRates(combinations, varying), ablations(combinations, varying));
     }
 
     private static List<Combination> combinations(List<CellResult> results) {

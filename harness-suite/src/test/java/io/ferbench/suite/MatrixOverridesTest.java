@@ -69,7 +69,7 @@ class MatrixOverridesTest {
                 .contains("--only architecture[0]: unknown architecture 'resnt18'; did you mean 'resnet18'?"),
                 rejected(QUICKSTART, List.of("architecture=resnt18"), List.of()));
         String epochs = rejected(QUICKSTART, List.of(), List.of("epochs=0"));
-        assertTrue(epochs.equals("test.yaml: --set epochs: 0 is out of range; expected an integer from 1 to 10000"), epochs);
+        assertEquals("test.yaml: --set epochs: 0 is out of range; expected an integer from 1 to 10000", epochs);
         String key = rejected(QUICKSTART, List.of(), List.of("epoch=1"));
         assertTrue(key.contains("--set: unknown key 'epoch'") && key.contains("did you mean 'epochs'?"), key);
         String absent = rejected(QUICKSTART, List.of("backend=djl", "image_size=64"), List.of());

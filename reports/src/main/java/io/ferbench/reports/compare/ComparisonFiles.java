@@ -74,7 +74,9 @@ public final class ComparisonFiles {
         for (RunComparison.Row r : c.rows()) {
             boolean regression = threshold != null && r.regressed(threshold);
             h.append(regression ? "<tr class=\"regression\">" : "<tr>");
-            for (String value : r.axes().values()) h.append("<td class=\"text\">").append(Html.escape(value)).append("</td>");
+            for (String value : r.axes().values()) {
+                h.append("<td class=\"text\">").append(Html.escape(value)).append("</td>");
+            }
             h.append("<td class=\"text\" title=\"").append(Html.escape(r.metric().direction())).append("\">")
                     .append(Html.escape(r.metric().name())).append("</td><td>").append(Html.escape(summary(r.first())))
                     .append("</td><td>").append(Html.escape(summary(r.second()))).append("</td><td class=\"")
