@@ -40,6 +40,11 @@ public record BuildInfo(String version, String commit, boolean dirty) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE + " from ferbench's harness-api jar", e);
         }
+        return of(p);
+    }
+
+    /** The build {@code p} describes: the keys {@code version} (Maven's), {@code describe} and {@code commit}. */
+    static BuildInfo of(Properties p) {
         String described = p.getProperty("describe", UNKNOWN).strip();
         String commit = p.getProperty("commit", UNKNOWN).strip();
         boolean dirty = described.endsWith(DIRTY_SUFFIX);

@@ -20,11 +20,27 @@ class BuildInfoTest {
                 build.commit());
         assertTrue(!build.version().isBlank() && !build.version().endsWith("-dirty"), build.version());
         String head = git("rev-parse", "HEAD");
-        if (head != null) {
-            assertEquals(head, build.commit(), "built in a checkout: the commit is HEAD's");
-            assertEquals(!git("status", "--porcelain", "--untracked-files=no").isEmpty(), build.dirty(),
-                    "dirty exactly when tracked files differ from HEAD (as git describe --dirty says)");
-        }
+        if (head != null) assertEquals(head, build.commit(), "built in a checkout: the commit is HEAD's");
+    }
+
+    @Test
+    void gitDescribeGivesTheVersionWhenATagIsReachableAndTheDirtyFlag() {
+        String commit = "4710d891ec6f289b1b71e1d6e4a8c8d398cddd2d";
+        assertEquals(new BuildInfo("0.1.0-SNAPSHOT", commit, true), BuildInfo.of(properties("4710d89-dirty", commit)),
+                "no tag: describe is the commit, the Maven version says more");
+        assertEquals(new BuildInfo("v0.2.0-3-g4710d89", commit, false),
+                BuildInfo.of(properties("v0.2.0-3-g4710d89", commit)));
+        assertEquals(new BuildInfo("v0.2.0", commit, true), BuildInfo.of(properties("v0.2.0-dirty", commit)));
+        assertEquals(new BuildInfo("0.1.0-SNAPSHOT", BuildInfo.UNKNOWN, false),
+                BuildInfo.of(properties(BuildInfo.UNKNOWN, BuildInfo.UNKNOWN)), "built without git");
+    }
+
+    private static java.util.Properties properties(String describe, String commit) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("version", "0.1.0-SNAPSHOT");
+        p.setProperty("describe", describe);
+        p.setProperty("commit", commit);
+        return p;
     }
 
     @Test
