@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * the settings a suite may give each one, and every backend folder that could not be read.
  */
 @Command(name = "backends", mixinStandardHelpOptions = true,
-        description = "List the installed backends: id, name, devices, and the backend_settings each accepts.")
+        description = "List the installed backends: id, name, devices, and the backend_settings each accepts.",
+        exitCodeList = {"0:listed", "1:no backend descriptor found", "2:invalid input (an argument)"})
 final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE})")
     OutputFormat format;

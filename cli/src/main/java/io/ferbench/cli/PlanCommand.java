@@ -2,7 +2,6 @@ package io.ferbench.cli;
 
 import io.ferbench.api.cell.Cell;
 import io.ferbench.suite.SuitePlan;
-import io.ferbench.suite.Suites;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,10 +24,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or csv (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Mixin MatrixOverrideOptions matrix;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
-        SuitePlan plan = Suites.plan(suite);
+        SuitePlan plan = matrix.plan(suite);
         // Every axis any cell names, in first-seen order, so the CSV has one stable column set.
         Set<String> axes = new LinkedHashSet<>();
         for (Cell c : plan.cells()) axes.addAll(c.axes().keySet());

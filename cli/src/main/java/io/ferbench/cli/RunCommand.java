@@ -6,9 +6,12 @@ import io.ferbench.runner.Coordinator;
 import io.ferbench.runner.PlanSelection;
 import io.ferbench.runner.Preflight;
 import io.ferbench.worker.RunLayout;
+import io.ferbench.runner.RunFolderLock;
 import io.ferbench.runner.RunOptions;
 import io.ferbench.runner.RunRefusedException;
+import io.ferbench.runner.RunFolders;
 import io.ferbench.runner.RunSummary;
+import io.ferbench.runner.WeightsRetention;
 import io.ferbench.runner.WorkerClasspath;
 import io.ferbench.runner.smoke.SmokePlan;
 import io.ferbench.study.AnalysisListener;
@@ -20,6 +23,7 @@ import io.ferbench.reports.ReportingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,12 +44,12 @@ import picocli.CommandLine.Spec;
  * failed or diverged, 2 for invalid input (suite file, options, or a results folder that already
  * holds a previous run), 130 when interrupted.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {"Runs a suite: trains and evaluates every cell, each in its own worker JVM, and writes "
                 + "results.csv, results.json, history.csv, one result.json per cell and report.html to "
                 + "OUT/<suite name>/.",
                 "A folder that already holds results is never overwritten: use --resume to finish that run, "
-                        + "or another --out."},
+                        + "--force to move it aside and start afresh, or another --out."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every cell ok", "1:some cell failed or diverged, or a file of the run could not be written",
                 "2:invalid input (also: the results folder is in use by another run)",
@@ -68,6 +73,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "keep the ok and diverged cells of the previous run in that folder; run the missing and "
                     + "failed ones")
     boolean resume;
+
+    @Option(names = "--rerun", paramLabel = "CELL_ID|failed", split = ",",
+            description = "with --resume: run these finished cells again (ids as `ferbench plan` lists them), or "
+                    + "'failed' for every cell that did not end ok, diverged ones included")
+    List<String> rerun;
+
+    @Option(names = "--force",
+            description = "start a fresh run in a folder that holds one: the previous run folder is moved aside to "
+                    + "<suite name>.<UTC time> (never deleted)")
+    boolean force;
+
+    @Option(names = "--keep-weights", paramLabel = "WHICH", defaultValue = "sources",
+            converter = KeepConverter.class,
+            description = "which cells keep weights.safetensors: 'sources' (default: the weights other cells start "
+                    + "from), 'best' (also the most accurate cell of each dataset and architecture), 'all', or 'none'")
+    WeightsRetention.Keep keepWeights;
+
+    @Mixin MatrixOverrideOptions matrix;
 
     @Option(names = "--data-root", paramLabel = "DIR",
             description = "folder that datasets' relative paths start from (default: $FERBENCH_DATA, else ./data)")
@@ -105,6 +128,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "with --smoke: 'cover' (default) runs cells that cover every value of every matrix axis, "
                     + "'all' runs every cell")
     SmokeCells smokeCells;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "print only the run's first and last lines, the cells that did not end ok and where the "
+                    + "results are")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "also print every training step the workers report and each cell's folder")
+    boolean verbose;
 
     /** Which cells a smoke run runs. */
     enum SmokeCells { cover, all }
@@ -160,8 +192,8 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options;
         try {
             options = options();
-            PlanSelection selection = select(Suites.plan(suite), options);
-            selection.notes().forEach(note -> stdout.println("Note: " + note));
+            PlanSelection selection = select(matrix.plan(suite), options);
+            if (!quiet) selection.notes().forEach(note -> stdout.println("Note: " + note));
             plan = selection.plan();
             if (plan.cells().isEmpty()) {
                 stderr.println("nothing to run: every cell of the suite was left out (see the notes above)");
@@ -190,8 +222,27 @@ public final class RunCommand implements Callable<Integer> {
                     + "--executor slurm or kubernetes");
             return INVALID_INPUT;
         }
-        Coordinator coordinator = new Coordinator(options,
-                List.of(ConsoleProgress.forConsole(stdout), new ReportingListener(), new AnalysisListener(stdout)));
+        RerunChoice rerunChoice;
+        try {
+            rerunChoice = rerun == null ? RerunChoice.none() : RerunChoice.of(rerun, plan);
+        } catch (IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return INVALID_INPUT;
+        }
+        Coordinator coordinator = new Coordinator(options, List.of(ConsoleProgress.forConsole(stdout, verbosity()),
+                new ReportingListener(), new AnalysisListener(quiet ? null : stdout), new WeightsRetention(keepWeights),
+                new OverridesLog(matrix.overrides()))).rerunning(rerunChoice);
+        if (force) {
+            RunLayout layout = RunLayout.of(options.outDir(), plan.name());
+            try (RunFolderLock free = RunFolderLock.acquire(layout.lockFile(), "a check before --force")) {
+                // nobody works in the folder: it may be moved
+            } catch (RunRefusedException e) {
+                stderr.println(e.getMessage());
+                return INVALID_INPUT;
+            }
+            RunFolders.moveAside(layout.suiteDir(), Instant.now())
+                    .ifPresent(aside -> stdout.println("Moved the previous run aside to " + aside));
+        }
         RunSummary summary;
         try {
             summary = coordinator.run(plan);
@@ -208,10 +259,23 @@ public final class RunCommand implements Callable<Integer> {
         return summary.allOk() && summary.writeErrors().isEmpty() ? OK : SOME_CELLS_NOT_OK;
     }
 
+    private ConsoleProgress.Verbosity verbosity() {
+        if (quiet && verbose) throw new IllegalArgumentException("--quiet and --verbose exclude each other");
+        return quiet ? ConsoleProgress.Verbosity.QUIET
+                : verbose ? ConsoleProgress.Verbosity.VERBOSE : ConsoleProgress.Verbosity.NORMAL;
+    }
+
     private RunOptions options() {
         requireFolder("--out", out);
         requireFolder("--cache-dir", cacheDir);
         requireFolder("--data-root", dataRoot);
+        verbosity();
+        if (force && resume) {
+            throw new IllegalArgumentException("--force starts afresh and --resume continues: give one of them");
+        }
+        if (rerun != null && !resume) {
+            throw new IllegalArgumentException("--rerun runs cells of an existing run again: add --resume");
+        }
         RunOptions options = RunOptions.defaults(out).withResume(resume).withPeakGflops(peakGflops)
                 .withWorkerHeap(workerHeap).withShutdownHook(true).withParallel(parallel);
         if (dataRoot != null) options = options.withDataRoot(dataRoot);
@@ -277,6 +341,18 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Report:  " + layout.reportHtml());
         out.println("Cells:   " + layout.cellsDir() + " (result.json, history.csv and worker logs per cell)");
         out.flush();
+    }
+
+    /** Reads none, sources, best or all; the error lists them. */
+    static final class KeepConverter implements CommandLine.ITypeConverter<WeightsRetention.Keep> {
+        @Override
+        public WeightsRetention.Keep convert(String text) {
+            for (WeightsRetention.Keep keep : WeightsRetention.Keep.values()) {
+                if (keep.toString().equals(text.strip())) return keep;
+            }
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a weights policy; use none, sources, "
+                    + "best or all");
+        }
     }
 
     /** Reads 90s, 30m, 2h, 1h30m, 1h30m15s or plain seconds. */

@@ -1,12 +1,12 @@
 package io.ferbench.cli;
 
+import io.ferbench.api.result.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reports the ferbench version from the jar manifest (the Maven project version). */
+/** The ferbench build (git describe, commit, uncommitted changes) and the JVM that runs it. */
 final class VersionProvider implements IVersionProvider {
     @Override public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"ferbench " + (v == null ? "(development build)" : v),
+        return new String[] {"ferbench " + BuildInfo.current().describe(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

@@ -57,8 +57,9 @@ class CrossBackendTransferTest {
         CommandLine cmd = new CommandLine(new RunCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(out, true));
+        // every cell's weights are read below (the default keeps only the weights another cell starts from)
         int status = cmd.execute(suite.toString(), "--out", dir.resolve("results").toString(), "--cache-dir",
-                CACHE.toString(), "--worker-heap", "1g");
+                CACHE.toString(), "--worker-heap", "1g", "--keep-weights", "all");
         assertEquals(0, status, out.toString());
 
         Path cells = dir.resolve("results").resolve("cross").resolve("cells");

@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Shows a run's progress. On a terminal each cell gets a live progress bar (epoch, step, loss, ETA)
  * redrawn in place; elsewhere (a log file, CI) it prints plain lines: phases, a step line at most every
- * {@value #PLAIN_STEP_INTERVAL_SECONDS} s, one line per epoch and per cell.
+ * {@value #PLAIN_STEP_INTERVAL_SECONDS} s, one line per epoch and per cell. {@link Verbosity#QUIET} keeps only the
+ * run's first and last lines and the cells that did not end ok; {@link Verbosity#VERBOSE} adds every step the worker
+ * reports and each cell's folder.
  */
 public final class ConsoleProgress implements RunListener {
     static final int PLAIN_STEP_INTERVAL_SECONDS = 30;
@@ -24,22 +26,33 @@ public final class ConsoleProgress implements RunListener {
 
     private final PrintWriter out;
     private final boolean interactive;
+    private final Verbosity verbosity;
     private int liveLineLength;
     private final Set<String> warnedDatasets = new HashSet<>();
     private long lastPlainStepNanos;
+    private RunLayout layout;
+
+    /** How much a run prints. */
+    public enum Verbosity { QUIET, NORMAL, VERBOSE }
 
     public ConsoleProgress(PrintWriter out, boolean interactive) {
+        this(out, interactive, Verbosity.NORMAL);
+    }
+
+    public ConsoleProgress(PrintWriter out, boolean interactive, Verbosity verbosity) {
         this.out = out;
         this.interactive = interactive;
+        this.verbosity = verbosity;
     }
 
     /** Bars when the JVM's console is a terminal, plain lines otherwise. */
-    public static ConsoleProgress forConsole(PrintWriter out) {
-        return new ConsoleProgress(out, System.console() != null);
+    public static ConsoleProgress forConsole(PrintWriter out, Verbosity verbosity) {
+        return new ConsoleProgress(out, System.console() != null, verbosity);
     }
 
     @Override public synchronized void runStarted(RunLayout layout, SuitePlan plan, List<Cell> toRun,
                                                   List<CellResult> kept) {
+        this.layout = layout;
         out.printf("Suite %s: %d cells, results in %s%n", plan.name(), plan.cells().size(), layout.suiteDir());
         if (!kept.isEmpty()) {
             out.printf("Resuming: %d finished cells kept, %d to run%n", kept.size(), toRun.size());
@@ -48,6 +61,7 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override public synchronized void cellStarted(Cell cell, int position, int count) {
+        if (verbosity == Verbosity.QUIET) return;
         out.printf("[%d/%d] %s  (%s on %s, %s %dpx, lr %s, batch %d)%n", position, count, cell.id(),
                 cell.architecture(), cell.backend(), cell.dataset().name(), cell.dataset().imageSize(),
                 cell.training().optimizer().learningRate(), cell.training().batchSize());
@@ -56,6 +70,7 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override public synchronized void progress(Cell cell, ProgressEvent e) {
+        if (verbosity == Verbosity.QUIET) return;
         show(e);
         out.flush();
     }
@@ -82,7 +97,8 @@ public final class ConsoleProgress implements RunListener {
             live(String.format(Locale.ROOT, "  epoch %d/%d [%s%s] %d/%d  loss %.4f  ETA %s", e.epoch(), e.epochs(),
                     "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), e.step(), e.steps(), e.loss(),
                     duration(e.etaSeconds())));
-        } else if (System.nanoTime() - lastPlainStepNanos >= PLAIN_STEP_INTERVAL_SECONDS * 1_000_000_000L) {
+        } else if (verbosity == Verbosity.VERBOSE
+                || System.nanoTime() - lastPlainStepNanos >= PLAIN_STEP_INTERVAL_SECONDS * 1_000_000_000L) {
             lastPlainStepNanos = System.nanoTime();
             out.printf(Locale.ROOT, "  epoch %d/%d step %d/%d  loss %.4f  ETA %s%n", e.epoch(), e.epochs(), e.step(),
                     e.steps(), e.loss(), duration(e.etaSeconds()));
@@ -92,6 +108,10 @@ public final class ConsoleProgress implements RunListener {
     @Override public synchronized void cellFinished(CellResult r, List<CellResult> results) {
         clearLive();
         warnAboutLeakage(r);
+        if (r.status() == CellStatus.OK && verbosity == Verbosity.QUIET) {
+            out.flush();
+            return;
+        }
         if (r.status() == CellStatus.OK) {
             out.printf(Locale.ROOT, "  ok: test accuracy %.2f %%, macro F1 %.3f, %.2f s/epoch, %.0f images/s (%s)%n",
                     100 * r.test().accuracy(), r.test().macroF1(), r.timing().medianEpochSeconds(),
@@ -99,7 +119,12 @@ public final class ConsoleProgress implements RunListener {
         } else {
             String error = r.error() == null ? "" : r.error();
             int nl = error.indexOf('\n');
-            out.printf("  %s: %s%n", r.status().label().toUpperCase(Locale.ROOT), nl < 0 ? error : error.substring(0, nl));
+            String status = r.status().label().toUpperCase(Locale.ROOT);
+            out.printf("  %s%s: %s%n", verbosity == Verbosity.QUIET ? r.cellId() + " " : "", status,
+                    nl < 0 ? error : error.substring(0, nl));
+        }
+        if (verbosity == Verbosity.VERBOSE && layout != null) {
+            out.println("  files: " + layout.cellDir(r.cellId()));
         }
         out.flush();
     }

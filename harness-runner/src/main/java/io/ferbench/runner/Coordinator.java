@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +73,8 @@ public final class Coordinator {
     /** The workers running now (several with --parallel). */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private boolean used;
+    /** Finished results that a resumed run runs again all the same ({@code --rerun}). */
+    private Predicate<CellResult> rerun = result -> false;
 
     public Coordinator(RunOptions options, List<RunListener> listeners) {
         this(options, listeners, WorkerClasspath.detect());
@@ -96,6 +99,15 @@ public final class Coordinator {
      */
     public static Coordinator forTask(RunOptions options, List<RunListener> listeners) {
         return new Coordinator(options.withResume(true), listeners, WorkerClasspath.detect(), true);
+    }
+
+    /**
+     * In a resumed run, also runs the cells whose finished result {@code which} accepts (their settings may have
+     * changed: the result is replaced, not kept). Call before {@link #run}.
+     */
+    public Coordinator rerunning(Predicate<CellResult> which) {
+        this.rerun = which;
+        return this;
     }
 
     /**
@@ -125,13 +137,13 @@ public final class Coordinator {
         SuitePlan plan = new SuitePlan(given.name(), given.description(), given.file(), given.yaml(),
                 given.cells().stream().map(options::effective).toList(), given.datasets());
         Map<String, CellResult> previous = ResumeGuard.previousResults(layout, plan.cells());
-        ResumeGuard.checkMayStart(options, layout, plan, previous);
+        ResumeGuard.checkMayStart(options, layout, plan, previous, rerun);
 
         List<Cell> toRun = new ArrayList<>();
         List<CellResult> kept = new ArrayList<>();
         for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
-            if (before != null && before.status().isFinished()) kept.add(before);
+            if (before != null && before.status().isFinished() && !rerun.test(before)) kept.add(before);
             else toRun.add(cell);
         }
         Map<String, CellResult> results = new ConcurrentHashMap<>(previous);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -44,10 +45,11 @@ public final class ResumeGuard {
 
     /**
      * @throws RunRefusedException when the folder holds results and this is not a resume, or when a kept cell's
-     *                             settings or inputs changed (naming only what changed)
+     *                             settings or inputs changed (naming only what changed); cells {@code rerun}
+     *                             accepts run again ({@code --rerun}), so their old settings do not matter
      */
     public static void checkMayStart(RunOptions options, RunLayout layout, SuitePlan plan,
-                                     Map<String, CellResult> previous) {
+                                     Map<String, CellResult> previous, Predicate<CellResult> rerun) {
         if (!options.resume()) {
             long existing = countResultFiles(layout);
             if (existing > 0) {
@@ -61,7 +63,7 @@ public final class ResumeGuard {
         Map<DatasetSpec, String> datasetDigests = new HashMap<>();
         for (Cell cell : plan.cells()) {
             CellResult before = previous.get(cell.id());
-            if (before == null || !before.status().isFinished()) continue;
+            if (before == null || !before.status().isFinished() || rerun.test(before)) continue;
             List<String> changed = new ArrayList<>(CellResults.differences(before.cell(), cell));
             Path inputsFile = layout.inputsFile(cell.id());
             if (changed.isEmpty() && Files.isRegularFile(inputsFile)) {

@@ -1,5 +1,6 @@
 package io.ferbench.study;
 
+import io.ferbench.api.cell.Axis;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.study.stats.Summary;
 import io.ferbench.study.stats.WelchTest;
@@ -18,12 +19,14 @@ import java.util.function.Function;
  * highest mean validation accuracy of the tested weights; test accuracy plays no part), and the test accuracy
  * against each ablation axis. Only {@code ok} cells enter the figures; the counts say how many cells there were.
  *
+ * @param axes           the matrix keys whose values differ between the run's cells, in canonical order: what tells
+ *                       combinations apart (the other keys have one value in the whole run)
  * @param statistics     one row per combination of matrix values
  * @param backends       one row per pair of backends on the same combination of the other axes
  * @param learningRates  one selection per combination of the axes other than the learning rate, where it varies
  * @param ablations      one series per ablation axis and combination of the other axes, where the axis varies
  */
-public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDifference> backends,
+public record StudyAnalysis(List<String> axes, List<RepeatStatistics> statistics, List<BackendDifference> backends,
                             List<LearningRateChoice> learningRates, List<AblationSeries> ablations) {
     /** The axes whose values form ablation series, with how each value becomes a number on the x axis. */
     static final Map<String, Function<String, Double>> ABLATION_AXES = new LinkedHashMap<>();
@@ -34,6 +37,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
     }
 
     public StudyAnalysis {
+        axes = List.copyOf(axes);
         statistics = List.copyOf(statistics);
         backends = List.copyOf(backends);
         learningRates = List.copyOf(learningRates);
@@ -45,6 +49,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
      * precision, recall and F1 on the test split, and the training and validation accuracy of the tested weights.
      *
      * @param group      the combination as {@code axis=value} pairs of the axes that vary in the run
+     * @param axes       the combination's value of every matrix key
      * @param cells      cells of the combination; {@code ok} of them entered the figures (null summaries when none)
      */
     public record RepeatStatistics(String group, Map<String, String> axes, int cells, int ok, Summary testAccuracy,
@@ -52,18 +57,23 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
                                    Summary validationAccuracy) {}
 
     /**
+     * @param axes  the value of every matrix key but the backend, which the two sides share
      * @param test  Welch's test of {@code first}'s test accuracies against {@code second}'s; null when either has
      *              fewer than two ok repeats (then nothing can be said about significance)
      */
-    public record BackendDifference(String group, String first, String second, Summary firstAccuracy,
+    public record BackendDifference(String group, Map<String, String> axes, String first, String second,
+                                    Summary firstAccuracy,
                                     Summary secondAccuracy, WelchTest test) {
         public boolean significant() {
             return test != null && test.significant();
         }
     }
 
-    /** @param winner the selected learning rate */
-    public record LearningRateChoice(String group, List<Point> points, double winner) {}
+    /**
+     * @param axes   the value of every matrix key but the learning rate, which the sweep's points share
+     * @param winner the selected learning rate
+     */
+    public record LearningRateChoice(String group, Map<String, String> axes, List<Point> points, double winner) {}
 
     /**
      * One value of an axis.
@@ -73,8 +83,12 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
      */
     public record Point(Double x, String label, Summary testAccuracy, Summary validationAccuracy) {}
 
-    /** Test accuracy against one ablation axis, the other axes fixed. */
-    public record AblationSeries(String axis, String group, List<Point> points) {}
+    /**
+     * Test accuracy against one ablation axis, the other axes fixed.
+     *
+     * @param axes the value of every matrix key but {@code axis}, which the series' points share
+     */
+    public record AblationSeries(String axis, String group, Map<String, String> axes, List<Point> points) {}
 
     public static StudyAnalysis of(List<CellResult> results) {
         List<Combination> combinations = combinations(results);
@@ -85,8 +99,8 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
                     c.ok().size(), summary(c.testAccuracy()), summary(c.macroPrecision()), summary(c.macroRecall()),
                     summary(c.macroF1()), summary(c.trainAccuracy()), summary(c.validationAccuracy())));
         }
-        return new StudyAnalysis(statistics, backends(combinations, varying), learningRates(combinations, varying),
-                ablations(combinations, varying));
+        return new StudyAnalysis(List.copyOf(varying), statistics, backends(combinations, varying),
+                learningRates(combinations, varying), ablations(combinations, varying));
     }
 
     private static List<Combination> combinations(List<CellResult> results) {
@@ -99,8 +113,9 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
         return combinations;
     }
 
+    /** The keys whose values differ between combinations, in the suite's canonical order. */
     private static Set<String> varyingAxes(List<Combination> combinations) {
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>(Axis.keys());
         combinations.forEach(c -> keys.addAll(c.axes().keySet()));
         Set<String> varying = new LinkedHashSet<>();
         for (String key : keys) {
@@ -132,7 +147,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
                     double[] y = b.testAccuracy();
                     if (x.length == 0 || y.length == 0) continue;
                     WelchTest test = x.length >= 2 && y.length >= 2 ? WelchTest.of(x, y) : null;
-                    rows.add(new BackendDifference(Axes.describe(rest, varying, Set.of(Axes.BACKEND)),
+                    rows.add(new BackendDifference(Axes.describe(rest, varying, Set.of(Axes.BACKEND)), rest,
                             a.axes().get(Axes.BACKEND), b.axes().get(Axes.BACKEND), Summary.of(x), Summary.of(y), test));
                 }
             }
@@ -150,7 +165,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
             Point best = measured.stream()
                     .max(Comparator.comparingDouble((Point p) -> p.validationAccuracy().mean())).orElseThrow();
             choices.add(new LearningRateChoice(Axes.describe(group.getKey(), varying, Set.of(Axes.LEARNING_RATE)),
-                    points, best.x()));
+                    group.getKey(), points, best.x()));
         }
         return choices;
     }
@@ -162,7 +177,7 @@ public record StudyAnalysis(List<RepeatStatistics> statistics, List<BackendDiffe
             groupedWithout(combinations, axis).forEach((rest, group) -> {
                 List<Point> points = points(group, axis);
                 if (points.size() >= 2) {
-                    series.add(new AblationSeries(axis, Axes.describe(rest, varying, Set.of(axis)), points));
+                    series.add(new AblationSeries(axis, Axes.describe(rest, varying, Set.of(axis)), rest, points));
                 }
             });
         }

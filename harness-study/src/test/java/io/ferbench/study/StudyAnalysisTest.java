@@ -89,6 +89,37 @@ class StudyAnalysisTest {
     }
 
     @Test
+    void theCsvFilesHaveOneColumnPerVaryingAxisAndBooleanSignificance() throws Exception {
+        List<CellResult> results = new ArrayList<>();
+        for (String dataset : List.of("fer", "tiny")) {
+            for (double a : new double[] {0.70, 0.72, 0.74}) {
+                results.add(cell(axes("dataset", dataset, "backend", "djl", "seed", "0"), a, 0.5, 0.6, 0.4));
+            }
+            for (double a : new double[] {0.60, 0.61, 0.62}) {
+                results.add(cell(axes("dataset", dataset, "backend", "tensorflow", "seed", "0"), a, 0.5, 0.6, 0.4));
+            }
+        }
+        results.add(cell(axes("dataset", "other", "backend", "djl", "seed", "0"), 0.5, 0.5, 0.6, 0.4));
+        results.add(cell(axes("dataset", "other", "backend", "tensorflow", "seed", "0"), 0.4, 0.5, 0.6, 0.4));
+        StudyAnalysis analysis = StudyAnalysis.of(results);
+        assertEquals(List.of("dataset", "backend"), analysis.axes(), "canonical order, varying keys only");
+        AnalysisFiles.write(analysis, dir);
+
+        List<String> statistics = Files.readAllLines(dir.resolve(AnalysisFiles.STATISTICS));
+        assertTrue(statistics.get(0).startsWith("dataset,backend,cells,ok,test_accuracy_mean,"), statistics.get(0));
+        assertTrue(statistics.get(1).startsWith("fer,djl,3,3,0.72"), statistics.get(1));
+        List<String> significance = Files.readAllLines(dir.resolve(AnalysisFiles.SIGNIFICANCE));
+        assertEquals("dataset,first,second,first_n,first_mean,second_n,second_mean,difference,t,df,p,significant",
+                significance.get(0));
+        assertTrue(significance.get(1).startsWith("fer,djl,tensorflow,3,") && significance.get(1).endsWith(",true"),
+                significance.get(1));
+        assertTrue(significance.get(3).startsWith("other,djl,tensorflow,1,0.5,1,0.4,")
+                && significance.get(3).endsWith(",,,,"), "untestable: no t, df, p or verdict: " + significance.get(3));
+        assertFalse(Files.exists(dir.resolve(AnalysisFiles.LEARNING_RATE)), "no sweep, no file");
+        assertFalse(Files.exists(dir.resolve(AnalysisFiles.ABLATIONS)), "no ablation, no file");
+    }
+
+    @Test
     void aSingleRunPerBackendIsNotTestable() {
         StudyAnalysis analysis = StudyAnalysis.of(List.of(cell(axes("backend", "djl"), 0.7, 0.5, 0.6, 0.4),
                 cell(axes("backend", "dl4j"), 0.6, 0.5, 0.6, 0.4)));
@@ -140,12 +171,13 @@ class StudyAnalysisTest {
 
         AnalysisFiles.write(analysis, dir);
         List<String> csv = Files.readAllLines(dir.resolve(AnalysisFiles.ABLATIONS));
-        assertEquals("axis,group,value,x,ok,test_accuracy_mean,test_accuracy_sd,test_accuracy_ci_low,"
-                + "test_accuracy_ci_high", csv.get(0));
-        assertEquals("classes,images_per_class=100,\"[angry, happy]\",2.0,1,0.9,,,", csv.get(1));
+        assertEquals("axis,classes,images_per_class,value,x,ok,test_accuracy_mean,test_accuracy_sd,"
+                + "test_accuracy_ci_low,test_accuracy_ci_high", csv.get(0));
+        assertEquals("classes,,100,\"[angry, happy]\",2.0,1,0.9,,,", csv.get(1));
         assertTrue(Files.readString(dir.resolve(AnalysisFiles.JSON)).contains("\"ablations\""));
-        for (String file : List.of(AnalysisFiles.STATISTICS, AnalysisFiles.SIGNIFICANCE, AnalysisFiles.LEARNING_RATE)) {
-            assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+        assertTrue(Files.isRegularFile(dir.resolve(AnalysisFiles.STATISTICS)));
+        for (String file : List.of(AnalysisFiles.SIGNIFICANCE, AnalysisFiles.LEARNING_RATE)) {
+            assertFalse(Files.exists(dir.resolve(file)), file + ": nothing to say, no file");
         }
     }
 
@@ -162,7 +194,7 @@ class StudyAnalysisTest {
         StudyAnalysis onlyFailed = StudyAnalysis.of(List.of(failed));
         assertNull(onlyFailed.statistics().get(0).testAccuracy());
         AnalysisFiles.write(onlyFailed, dir);
-        assertEquals(List.of("all cells,1,0" + ",".repeat(24)), Files.readAllLines(dir.resolve(AnalysisFiles.STATISTICS))
-                .subList(1, 2));
+        assertEquals(List.of("1,0" + ",".repeat(24)), Files.readAllLines(dir.resolve(AnalysisFiles.STATISTICS))
+                .subList(1, 2), "nothing varies: no axis columns, and no figure of a combination without an ok cell");
     }
 }

@@ -148,6 +148,10 @@ final class SuiteKeys {
     static final KeyTable MATRIX_ENTRY = new KeyTable("an include/exclude entry", Arrays.stream(MatrixAxis.values())
             .map(MatrixAxis::entryKey).toList(), MatrixAxis.shortNames());
 
+    /** Keys of a command-line override ({@code --only}, {@code --set}): the axes, as in an entry. */
+    static final KeyTable OVERRIDE_KEYS = new KeyTable("the matrix keys --only and --set take", Arrays.stream(
+            MatrixAxis.values()).map(MatrixAxis::entryKey).toList(), MatrixAxis.shortNames());
+
     /** The one key of a learning-rate grid object. */
     static final KeyTable LOG_RANGE_OBJECT = new KeyTable("a learning-rate grid", List.of(
             SuiteKey.section(LOG_RANGE, true, "Values spaced evenly in log10 from 'from' to 'to', both included.")));

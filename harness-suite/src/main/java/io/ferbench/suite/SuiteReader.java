@@ -498,6 +498,28 @@ final class SuiteReader {
         return values;
     }
 
+    // ---- command-line overrides ----------------------------------------------------------------------------
+
+    /** The axis an override names; null after reporting an unknown key (with the nearest valid one). */
+    MatrixAxis overrideAxis(MatrixOverrides.Override override) {
+        MatrixAxis axis = MatrixAxis.byKey(override.key());
+        if (axis == null) {
+            problems.add(SourceMark.NONE, override.flag(), SuiteKeys.OVERRIDE_KEYS.unknownKeyMessage(override.key()));
+        }
+        return axis;
+    }
+
+    /**
+     * The values of {@code yamlText} (an override's value, as YAML) as the matrix reads {@code axis}: the same rules,
+     * names defined in the suite and messages, with the override's flag and key as the key path.
+     */
+    List<Object> overrideValues(MatrixAxis axis, MatrixOverrides.Override override, String yamlText) {
+        Problems syntax = new Problems(override.argument());
+        YamlNode node = YamlTrees.parse(yamlText, syntax);
+        syntax.throwIfAny();
+        return axisValues(axis, YamlNode.unmarked(node), override.path());
+    }
+
     // ---- backend settings --------------------------------------------------------------------------------
 
     private Map<String, Map<String, String>> backendSettings(YamlNode.Entry entry) {

@@ -20,6 +20,14 @@ public final class Suites {
 
     /** Parses, validates and expands; throws {@link SuiteException} (message names file, line, key) on any problem. */
     public static SuitePlan plan(Path suiteFile) {
+        return plan(suiteFile, MatrixOverrides.NONE);
+    }
+
+    /**
+     * Parses, validates and expands with command-line overrides of the matrix, checked as the matrix is; throws
+     * {@link SuiteException} on any problem of the file or the overrides.
+     */
+    public static SuitePlan plan(Path suiteFile, MatrixOverrides overrides) {
         String text;
         try {
             text = Files.readString(suiteFile);
@@ -30,7 +38,7 @@ public final class Suites {
         } catch (IOException e) {
             throw fileProblem(suiteFile, "cannot be read: " + e);
         }
-        return plan(text, suiteFile.toString(), suiteFile);
+        return plan(text, suiteFile.toString(), suiteFile, overrides);
     }
 
     /**
@@ -39,24 +47,35 @@ public final class Suites {
      * @param fileNameForMessages names the text in messages; the plan's {@code file} is null
      */
     public static SuitePlan plan(String yamlText, String fileNameForMessages) {
-        return plan(yamlText, fileNameForMessages, null);
+        return plan(yamlText, fileNameForMessages, null, MatrixOverrides.NONE);
     }
 
-    private static SuitePlan plan(String text, String fileName, Path file) {
+    /** {@link #plan(String, String)} with command-line overrides of the matrix. */
+    public static SuitePlan plan(String yamlText, String fileNameForMessages, MatrixOverrides overrides) {
+        return plan(yamlText, fileNameForMessages, null, overrides);
+    }
+
+    private static SuitePlan plan(String text, String fileName, Path file, MatrixOverrides overrides) {
         Problems problems = new Problems(fileName);
         // A byte-order mark is legal at the start of a YAML stream; editors on Windows write one.
         YamlNode root = YamlTrees.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
         if (root == null) {
             problems.throwIfAny();
         }
-        SuiteDefinition suite = new SuiteReader(problems).read(root);
+        SuiteReader reader = new SuiteReader(problems);
+        SuiteDefinition suite = reader.read(root);
         problems.throwIfAny();
-        List<Map<MatrixAxis, Object>> combinations = MatrixExpander.expand(suite.matrix(), suite.repeats(), problems);
+        MatrixOverrides.Resolved changes = overrides.resolve(reader, problems);
+        problems.throwIfAny();
+        List<Map<MatrixAxis, Object>> combinations = changes.apply(
+                MatrixExpander.expand(suite.matrix(), suite.repeats(), problems));
         problems.throwIfAny();
         List<Cell> cells = CellPlanner.cells(suite, combinations, problems);
         problems.throwIfAny();
         CellPlanner.checkWarmup(suite, cells, problems);
         CellPlanner.checkClasses(suite, cells, problems);
+        problems.throwIfAny();
+        cells = changes.keep(cells, problems);
         problems.throwIfAny();
         return new SuitePlan(suite.name(), suite.description(), file, text, cells,
                 CellPlanner.datasets(suite, cells));

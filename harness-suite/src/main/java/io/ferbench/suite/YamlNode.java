@@ -38,6 +38,20 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     record Entry(String key, SourceMark keyMark, YamlNode value) {
     }
 
+    /**
+     * {@code node} without positions, for text that is not from the suite file (a command-line value): problems found
+     * in it then name no line of the suite.
+     */
+    static YamlNode unmarked(YamlNode node) {
+        if (node instanceof Scalar s) return new Scalar(s.value(), s.text(), SourceMark.NONE);
+        if (node instanceof Sequence s) {
+            return new Sequence(s.items().stream().map(YamlNode::unmarked).toList(), SourceMark.NONE);
+        }
+        Mapping m = (Mapping) node;
+        return new Mapping(m.entries().stream().map(e -> new Entry(e.key(), SourceMark.NONE, unmarked(e.value())))
+                .toList(), SourceMark.NONE);
+    }
+
     record Mapping(List<Entry> entries, SourceMark mark) implements YamlNode {
         @Override
         public String describe() { return "a mapping"; }

@@ -2,6 +2,7 @@ package io.ferbench.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,41 @@ class ResultJsonTest {
         assertArrayEquals(r.features().vectors(), back.features().vectors());
         assertEquals(CellStatus.OK, back.status());
         assertEquals(r.peakRssMb(), back.peakRssMb());
+    }
+
+    @Test
+    void theFileNamesEachFigureAsTheResultsTablesDoInSnakeCase() throws Exception {
+        Path file = dir.resolve("result.json");
+        JsonFiles.write(file, fullResult(), true);
+        String json = Files.readString(file);
+        for (String name : List.of("time_per_epoch_s", "first_epoch_s", "train_images_per_s", "achieved_gflops",
+                "inference_images_per_s", "latency_p50_ms", "test_accuracy", "macro_f1", "peak_rss_mib", "wall_s",
+                "params", "train_images", "cpu", "cores", "backend_version", "max_epochs", "timeout_s", "rss_mib",
+                "started_at", "ferbench_version", "git_commit")) {
+            assertTrue(json.contains("\"" + name + "\" :"), name + " in " + json);
+        }
+        assertFalse(json.matches("(?s).*\"[a-z0-9]+[A-Z]\\w*\" :.*"), "no camelCase property: " + json);
+        assertTrue(json.contains("\"OMP_WAIT_POLICY\" : \"PASSIVE\""), "map keys are data and keep their names");
+    }
+
+    @Test
+    void aResultWrittenWithTheOldCamelCaseNamesIsReadTheSame() throws Exception {
+        CellResult r = fullResult();
+        Path file = dir.resolve("old-result.json");
+        // how ferbench wrote results before its files were snake_case: the records' Java names
+        Files.writeString(file, com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.cfg.EnumFeature.WRITE_ENUMS_TO_LOWERCASE).build()
+                .writeValueAsString(r));
+        assertTrue(Files.readString(file).contains("\"medianEpochSeconds\""));
+        CellResult back = JsonFiles.read(file, CellResult.class);
+        assertEquals(r.cell(), back.cell());
+        assertEquals(r.timing(), back.timing());
+        assertEquals(r.environment(), back.environment());
+        assertEquals(r.training(), back.training());
+        assertEquals(r.dataset(), back.dataset());
+        assertEquals(r.peakRssMb(), back.peakRssMb());
+        assertEquals(r.test().accuracy(), back.test().accuracy());
+        assertEquals(r.wallSeconds(), back.wallSeconds());
     }
 
     @Test

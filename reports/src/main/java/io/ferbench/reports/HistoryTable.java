@@ -22,7 +22,7 @@ public final class HistoryTable {
             new Column<>("epoch_s", r -> r.epoch().seconds()),
             new Column<>("train_s", r -> r.epoch().trainSeconds()),
             new Column<>("learning_rate", r -> r.epoch().learningRate()),
-            new Column<>("rss_mb", r -> r.epoch().rssMb()));
+            new Column<>("rss_mib", r -> r.epoch().rssMb()));
 
     private HistoryTable() {}
 

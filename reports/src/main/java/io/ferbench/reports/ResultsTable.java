@@ -2,6 +2,7 @@ package io.ferbench.reports;
 
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.result.AuditCounts;
+import io.ferbench.api.result.BuildInfo;
 import io.ferbench.api.cell.Axis;
 import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The columns of {@code results.csv} and {@code results.json}: one row a cell, with its
  * configuration, status, test metrics, timings, model cost, memory and versions. Units are in the
- * names ({@code _s} seconds, {@code _ms} milliseconds, {@code _mb} MiB); figures follow the
+ * names ({@code _s} seconds, {@code _ms} milliseconds, {@code _mib} mebibytes); figures follow the
  * conventions of {@link io.ferbench.api.result.Timing} (first epoch is warm-up; 6 × MACs FLOPs per
  * trained image).
  */
@@ -100,7 +101,7 @@ public final class ResultsTable {
             inference("inference_gflops", InferenceTiming::gflops),
             Column.of("params", r -> r.model() == null ? null : r.model().parameters()),
             Column.of("macs", r -> r.model() == null ? null : r.model().macs()),
-            Column.of("peak_rss_mb", CellResult::peakRssMb),
+            Column.of("peak_rss_mib", CellResult::peakRssMb),
             backend("framework", BackendInfo::framework),
             backend("backend_version", BackendInfo::nativeVersion),
             backend("configuration", b -> joined(b.configuration())),
@@ -110,6 +111,9 @@ public final class ResultsTable {
             Column.of("cores", r -> r.environment() == null ? null : r.environment().logicalCores()),
             Column.of("jvm", r -> r.environment() == null ? null : r.environment().jvm()),
             Column.of("os", r -> r.environment() == null ? null : r.environment().os()),
+            build("ferbench_version", BuildInfo::version),
+            build("git_commit", BuildInfo::commit),
+            build("git_dirty", BuildInfo::dirty),
             Column.of("wall_s", CellResult::wallSeconds),
             Column.of("started_at", CellResult::startedAt),
             Column.of("finished_at", CellResult::finishedAt));
@@ -170,5 +174,10 @@ public final class ResultsTable {
     private static Column<CellResult> backend(String name, Function<BackendInfo, Object> f) {
         return Column.of(name, r -> r.environment() == null || r.environment().backend() == null ? null
                 : f.apply(r.environment().backend()));
+    }
+
+    /** What built the ferbench that produced the result; empty for results written before it was recorded. */
+    private static Column<CellResult> build(String name, Function<BuildInfo, Object> f) {
+        return Column.of(name, r -> r.build() == null ? null : f.apply(r.build()));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferbench.api.result.BuildInfo;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.worker.JsonFiles;
 import io.ferbench.worker.RunLayout;
@@ -54,6 +55,10 @@ class ReportFilesTest {
         assertEquals("PyTorch 2.7.1", ok.get("backend_version"));
         assertEquals("2", ok.get("leak_exact_groups"));
         assertEquals("1", ok.get("label_conflict_groups"));
+        BuildInfo build = BuildInfo.current();
+        assertEquals(build.version(), ok.get("ferbench_version"), "the build that made the result");
+        assertEquals(build.commit(), ok.get("git_commit"));
+        assertEquals(Boolean.toString(build.dirty()), ok.get("git_dirty"));
 
         CSVRecord diverged = rows.get(1);
         assertEquals("diverged", diverged.get("status"));
@@ -79,7 +84,7 @@ class ReportFilesTest {
         assertEquals(4, all.size());
         assertEquals(List.of("c0", "c0", "c0", "c1"), all.stream().map(r -> r.get("cell_id")).toList());
         assertEquals("0.5", all.get(1).get("train_loss"));
-        assertEquals("402.0", all.get(1).get("rss_mb"));
+        assertEquals("402.0", all.get(1).get("rss_mib"));
         assertEquals(3, readCsv(layout.cellHistoryCsv("c0")).size());
     }
 

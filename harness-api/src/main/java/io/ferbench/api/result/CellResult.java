@@ -14,16 +14,26 @@ import io.ferbench.api.cell.Cell;
  * @param finishedAt   ISO-8601 UTC instant the cell ended
  * @param wallSeconds  wall time of the cell's work in its worker (JVM start-up not included), or of the
  *                     worker as the coordinator saw it when the worker left no result
+ * @param build        the ferbench build that produced the result; null in results written before it was recorded
  */
 public record CellResult(Cell cell, CellStatus status, String error, Divergence divergence,
                          DatasetSummary dataset, ModelCost model, TrainingSummary training, TestMetrics test,
                          Timing timing, Double peakRssMb, EnvironmentInfo environment, FeatureSample features,
-                         String startedAt, String finishedAt, double wallSeconds) {
+                         String startedAt, String finishedAt, double wallSeconds, BuildInfo build) {
+
+    /** A result made by this process's build ({@link BuildInfo#current()}). */
+    public CellResult(Cell cell, CellStatus status, String error, Divergence divergence,
+                      DatasetSummary dataset, ModelCost model, TrainingSummary training, TestMetrics test,
+                      Timing timing, Double peakRssMb, EnvironmentInfo environment, FeatureSample features,
+                      String startedAt, String finishedAt, double wallSeconds) {
+        this(cell, status, error, divergence, dataset, model, training, test, timing, peakRssMb, environment, features,
+                startedAt, finishedAt, wallSeconds, BuildInfo.current());
+    }
 
     public String cellId() { return cell.id(); }
 
     public CellResult withCell(Cell newCell) {
         return new CellResult(newCell, status, error, divergence, dataset, model, training, test, timing, peakRssMb,
-                environment, features, startedAt, finishedAt, wallSeconds);
+                environment, features, startedAt, finishedAt, wallSeconds, build);
     }
 }

@@ -40,7 +40,7 @@ public final class Staging {
         try (RunFolderLock lock = RunFolderLock.acquire(layout.lockFile(), "the staging of suite '" + plan.name()
                 + "' for a cluster")) {
             Map<String, CellResult> previous = ResumeGuard.previousResults(layout, plan.cells());
-            ResumeGuard.checkMayStart(options, layout, plan, previous);
+            ResumeGuard.checkMayStart(options, layout, plan, previous, r -> false);
             Files.createDirectories(layout.cellsDir());
             if (plan.yaml() != null) AtomicFiles.writeString(layout.suiteCopy(), plan.yaml());
             List<String> ids = new ArrayList<>();

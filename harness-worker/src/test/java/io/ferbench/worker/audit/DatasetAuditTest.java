@@ -122,7 +122,7 @@ class DatasetAuditTest {
         assertEquals("dataset,kind,group,split,class,path,detail", lines.get(0));
         assertEquals(report.findings().size() + 1, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("faces,label_conflict,")), lines.toString());
-        assertTrue(Files.readString(out.resolve(AuditFiles.JSON)).contains("\"exactGroups\" : 2"));
+        assertTrue(Files.readString(out.resolve(AuditFiles.JSON)).contains("\"exact_groups\" : 2"));
     }
 
     @Test

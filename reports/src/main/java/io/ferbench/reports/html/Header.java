@@ -1,6 +1,7 @@
 package io.ferbench.reports.html;
 
 import io.ferbench.api.backend.BackendInfo;
+import io.ferbench.api.result.BuildInfo;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EnvironmentInfo;
@@ -39,11 +40,12 @@ final class Header {
     record Backend(String id, String framework, String nativeVersion, List<String> devices, String configuration) {}
 
     /**
-     * @param counts cells per status ({@code ok}, {@code diverged}, {@code failed}) and {@code unfinished}
-     * @param setup  the machine and backends in one line, the summary of their collapsed details
+     * @param counts   cells per status ({@code ok}, {@code diverged}, {@code failed}) and {@code unfinished}
+     * @param setup    the machine and backends in one line, the summary of their collapsed details
+     * @param ferbench the ferbench builds that produced the results (version, commit, uncommitted changes)
      */
     record View(String title, String generated, Map<String, Integer> counts, List<Run> runs, List<Machine> machines,
-                List<String> jvms, List<Backend> backends, String setup) {}
+                List<String> jvms, List<Backend> backends, String setup, List<String> ferbench) {}
 
     private Header() {}
 
@@ -53,7 +55,9 @@ final class Header {
         List<Machine> machines = machines(cells);
         List<Backend> backends = backends(cells);
         return new View(title(runs), generated.truncatedTo(ChronoUnit.SECONDS).toString(), counts(runs, cells),
-                runViews, machines, distinct(cells, EnvironmentInfo::jvm), backends, setup(machines, backends));
+                runViews, machines, distinct(cells, EnvironmentInfo::jvm), backends, setup(machines, backends),
+                cells.stream().map(c -> c.result().build()).filter(Objects::nonNull).map(BuildInfo::describe)
+                        .distinct().toList());
     }
 
     /**

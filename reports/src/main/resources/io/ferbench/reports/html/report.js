@@ -233,6 +233,7 @@
       + (m.gpus.length ? m.gpus.join(', ') : 'none') + ' · ' + m.os
       + (header.machines.length > 1 ? ' (' + m.cells + ' cells)' : '')]));
     setup.push(['JVM', header.jvms.join('; ')]);
+    setup.push(['ferbench', header.ferbench.length ? header.ferbench.join('; ') : 'not recorded in these results']);
     for (const b of header.backends) {
       setup.push(['backend ' + b.id, b.framework + ' · ' + b.nativeVersion + ' · device ' + b.devices.join(', ')
         + (b.configuration ? ' · ' + b.configuration : '')]);
