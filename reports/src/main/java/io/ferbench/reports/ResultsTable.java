@@ -37,7 +37,7 @@ public final class ResultsTable {
             Column.of("train_images", r -> r.dataset() == null ? null : r.dataset().trainSize()),
             Column.of("validation_images", r -> r.dataset() == null ? null : r.dataset().validationSize()),
             Column.of("test_images", r -> r.dataset() == null ? null : r.dataset().testSize()),
-            Column.of("skipped_images", r -> r.dataset() == null ? null : r.dataset().skipped()),
+            Column.of("skipped_images", r -> r.dataset() == null ? null : r.dataset().skippedImages()),
             audit("leak_exact_groups", AuditCounts::exactLeakGroups),
             audit("leak_near_groups", AuditCounts::nearLeakGroups),
             audit("label_conflict_groups", AuditCounts::labelConflicts),

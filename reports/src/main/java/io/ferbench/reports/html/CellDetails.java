@@ -161,7 +161,7 @@ final class CellDetails {
                 + (d.imagesPerClass() == null ? "" : ", at most " + d.imagesPerClass() + " images a class"));
         if (r.dataset() != null) {
             add(s, "splits", r.dataset().trainSize() + " train · " + r.dataset().validationSize() + " validation · "
-                    + r.dataset().testSize() + " test" + (r.dataset().skipped() > 0 ? " (" + r.dataset().skipped()
+                    + r.dataset().testSize() + " test" + (r.dataset().skippedImages() > 0 ? " (" + r.dataset().skippedImages()
                     + " files skipped: see stderr.log)" : ""));
         }
         add(s, "optimizer", o.type() + ", lr " + o.learningRate() + ", β " + o.beta1() + "/" + o.beta2() + ", ε "
