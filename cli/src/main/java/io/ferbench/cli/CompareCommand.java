@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare",
         description = {"Compare two run folders: cells are paired by their configuration (the matrix values and "
                 + "settings, not the cell ids, framework versions or machine), and for each pair and metric the "
-                + "console shows both means, the change in % of RUN_A's with its direction, and Welch's t-test where "
+                + "console shows both means, the change in %% of RUN_A's with its direction, and Welch's t-test where "
                 + "both runs have two or more repeats (otherwise 'untested').",
                 "Writes compare.csv and compare.html into --out."},
         exitCodeListHeading = "%nExit status:%n",
