@@ -92,6 +92,8 @@ class ClusterStagingTest {
         Path d = dir.resolve("w");
         assertEquals(0, ferbench("run", QUICKSTART.toString(), "--executor", "slurm", "--dry-run", "--out",
                 d.toString()));
+        assertTrue(Files.readString(d.resolve("quickstart/slurm/cells.sbatch")).contains("#SBATCH --array=0-8\n"),
+                "no --max-parallel: no limit");
         assertEquals(2, ferbench("worker", d.resolve("quickstart").toString(), "--index", "9"));
         assertTrue(err.toString().contains("task index 9 is out of range: this run has 9 cells, indices 0 to 8"),
                 err.toString());
