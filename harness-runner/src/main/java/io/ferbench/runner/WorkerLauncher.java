@@ -36,7 +36,7 @@ final class WorkerLauncher {
     List<String> command(Cell cell, RunLayout layout) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : defaultHeapMb() + "m"));
+        cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : WorkerHeap.defaultMib() + "m"));
         // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");
@@ -75,7 +75,4 @@ final class WorkerLauncher {
                 catalog.ids(), "among the installed backends"));
     }
 
-    static long defaultHeapMb() {
-        return WorkerHeap.defaultMib();
-    }
 }

@@ -36,7 +36,7 @@ class WorkerLauncherTest {
 
     @Test
     void defaultHeapIsAQuarterOfMemoryWithinOneAndSixteenGiB() {
-        long heap = WorkerLauncher.defaultHeapMb();
+        long heap = WorkerHeap.defaultMib();
         assertTrue(heap >= 1024 && heap <= 16 * 1024, heap + " MiB");
     }
 }

@@ -60,14 +60,8 @@ final class CrossEntropy {
         return nll.mul(w).sum().div(w.sum());
     }
 
-    /** Checks that every label is a class index of this model; the message names the first bad one. */
-    void checkLabels(int[] labels) {
-        if (labels == null) throw new IllegalArgumentException("the batch has no labels; a loss needs them");
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i
-                        + " is not a class index in [0, " + classes + ")");
-            }
-        }
+    /** The number of classes, which labels must index. */
+    int classes() {
+        return classes;
     }
 }

@@ -84,7 +84,7 @@ final class DjlTrainableModel implements TrainableModel {
     @Override
     public float trainStep(Batch batch) {
         requireOpen();
-        crossEntropy.checkLabels(batch.labels());
+        batch.requireClassLabels(crossEntropy.classes());
         try (NDManager step = model.getNDManager().newSubManager(); GradMode ignored = GradMode.off()) {
             NDArray images = images(step, batch);
             List<ParameterDef> trainable = new ArrayList<>();
@@ -113,7 +113,7 @@ final class DjlTrainableModel implements TrainableModel {
     @Override
     public float evaluateLoss(Batch batch) {
         requireOpen();
-        crossEntropy.checkLabels(batch.labels());
+        batch.requireClassLabels(crossEntropy.classes());
         try (NDManager step = model.getNDManager().newSubManager(); GradMode ignored = GradMode.off()) {
             NDList out = evaluate(step, batch);
             return crossEntropy.loss(out.get(0), batch.labels()).getFloat();

@@ -74,7 +74,8 @@ class CrossEntropyTest {
                 count.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new CrossEntropy(3, new float[] {1, -1, 1}, 0));
         IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
-                () -> new CrossEntropy(3, null, 0).checkLabels(new int[] {0, 3}));
+                () -> new io.ferbench.api.backend.Batch(new float[2], new int[] {0, 3}, 2, 1, 1, 1)
+                        .requireClassLabels(new CrossEntropy(3, null, 0).classes()));
         assertTrue(label.getMessage().contains("label 3 of sample 1"), label.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> new CrossEntropy(3, new float[] {0, 1, 1}, 0).loss(logits(), new int[] {0, 0}));

@@ -124,7 +124,8 @@ final class Dl4jTrainableModel implements TrainableModel {
     @Override
     public float trainStep(Batch batch) {
         requireOpen();
-        INDArray labels = oneHot(batch.labels());  // validates before anything is allocated natively
+        batch.requireClassLabels(classes);  // before anything is allocated natively
+        INDArray labels = oneHot(batch.labels());
         INDArray images = null;
         try {
             images = images(batch);
@@ -195,6 +196,7 @@ final class Dl4jTrainableModel implements TrainableModel {
     @Override
     public float evaluateLoss(Batch batch) {
         requireOpen();
+        batch.requireClassLabels(classes);
         INDArray labels = oneHot(batch.labels());
         try {
             INDArray logits = forward(batch, List.of(graph.output()))[0];
@@ -244,17 +246,10 @@ final class Dl4jTrainableModel implements TrainableModel {
         return Nd4j.create(batch.images(), new long[] {batch.size(), batch.channels(), batch.height(), batch.width()}, 'c');
     }
 
+    /** One-hot rows of labels already checked by {@link Batch#requireClassLabels}. */
     private INDArray oneHot(int[] labels) {
-        if (labels == null) throw new IllegalArgumentException("the batch has no labels");
         float[] values = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            int y = labels[i];
-            if (y < 0 || y >= classes) {
-                throw new IllegalArgumentException("label " + y + " of example " + i + " is not a class index in [0, "
-                        + (classes - 1) + "]");
-            }
-            values[i * classes + y] = 1f;
-        }
+        for (int i = 0; i < labels.length; i++) values[i * classes + labels[i]] = 1f;
         return Nd4j.create(values, new long[] {labels.length, classes}, 'c');
     }
 

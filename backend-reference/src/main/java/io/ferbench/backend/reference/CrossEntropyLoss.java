@@ -37,7 +37,6 @@ final class CrossEntropyLoss {
 
     /** The loss of {@code logits} ({@code [N, classes]}) against {@code labels}, with its gradient if asked. */
     Value evaluate(Activation logits, int[] labels, boolean withGradient) {
-        checkLabels(labels);
         int n = labels.length;
         double[] share = shares(labels);
         double loss = 0;
@@ -83,14 +82,8 @@ final class CrossEntropyLoss {
         return share;
     }
 
-    /** Every label must be a class index of this model; the message names the first that is not. */
-    void checkLabels(int[] labels) {
-        if (labels == null) throw new IllegalArgumentException("the batch has no labels; a loss needs them");
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i
-                        + " is not a class index in [0, " + classes + ")");
-            }
-        }
+    /** The number of classes, which labels must index. */
+    int classes() {
+        return classes;
     }
 }

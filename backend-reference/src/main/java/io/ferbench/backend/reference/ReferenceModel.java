@@ -47,7 +47,7 @@ final class ReferenceModel implements TrainableModel {
     @Override
     public float trainStep(Batch batch) {
         requireOpen();
-        loss.checkLabels(batch.labels());
+        batch.requireClassLabels(loss.classes());
         Map<String, Activation> outputs = program.forward(images(batch), true);
         CrossEntropyLoss.Value value = loss.evaluate(outputs.get(graph.output()), batch.labels(), true);
         Map<String, Integer> trained = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ final class ReferenceModel implements TrainableModel {
     @Override
     public float evaluateLoss(Batch batch) {
         requireOpen();
-        loss.checkLabels(batch.labels());
+        batch.requireClassLabels(loss.classes());
         Activation logits = program.forward(images(batch), false).get(graph.output());
         return (float) loss.evaluate(logits, batch.labels(), false).loss();
     }

@@ -56,18 +56,12 @@ final class CrossEntropyLoss {
                 tf.sum(sampleWeights, tf.constant(0)));
     }
 
-    /** Labels must be class indices: TensorFlow's one-hot would silently turn others into all-zero rows. */
-    void checkLabels(int[] labels) {
-        if (labels == null) throw new IllegalArgumentException("the batch has no labels; a loss needs them");
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is not a class index in [0, "
-                        + (classes - 1) + "]");
-            }
-        }
-    }
-
     @Override public String toString() {
         return classWeights == null ? "mean cross entropy" : "weighted cross entropy " + Arrays.toString(classWeights);
+    }
+
+    /** The number of classes, which labels must index. */
+    int classes() {
+        return classes;
     }
 }

@@ -142,14 +142,14 @@ final class TfTrainableModel implements TrainableModel {
     @Override
     public float trainStep(Batch batch) {
         requireOpen();
-        lossFunction.checkLabels(batch.labels());
+        batch.requireClassLabels(lossFunction.classes());
         return scalar(training.loss(), batch);
     }
 
     @Override
     public float evaluateLoss(Batch batch) {
         requireOpen();
-        lossFunction.checkLabels(batch.labels());
+        batch.requireClassLabels(lossFunction.classes());
         return scalar(evaluationLoss, batch);
     }
 

@@ -17,6 +17,20 @@ public record Batch(float[] images, int[] labels, int size, int channels, int he
         }
     }
 
+    /**
+     * Checks that the batch has labels and that each is a class index below {@code classes}, naming the first that is
+     * not: an engine's one-hot or gather would otherwise turn a bad label into a silent zero row or a native crash.
+     */
+    public void requireClassLabels(int classes) {
+        if (labels == null) throw new IllegalArgumentException("the batch has no labels; a loss needs them");
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i
+                        + " is not a class index in [0, " + classes + ")");
+            }
+        }
+    }
+
     /** Images {@code [from, to)} of this batch, copied. */
     public Batch slice(int from, int to) {
         if (from < 0 || to > size || from >= to) {

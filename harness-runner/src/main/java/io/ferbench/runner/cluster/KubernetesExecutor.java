@@ -3,8 +3,6 @@ package io.ferbench.runner.cluster;
 import io.ferbench.api.cell.Cell;
 import io.ferbench.runner.RunOptions;
 import io.ferbench.worker.AtomicFiles;
-import io.ferbench.worker.JsonFiles;
-import io.ferbench.worker.WorkerRequest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,8 +45,7 @@ public final class KubernetesExecutor {
 
     /** Writes the manifest; returns its file. */
     public Path write() {
-        List<Cell> cells = staged.run().cells().stream().map(id -> JsonFiles.read(staged.layout().requestFile(id),
-                WorkerRequest.class).cell()).toList();
+        List<Cell> cells = staged.cells();
         int n = cells.size();
         KubernetesJob job = new KubernetesJob(staged.run().suite(), n,
                 settings.parallelism() == null ? n : Math.min(n, settings.parallelism()), settings.image(),

@@ -7,7 +7,6 @@ import io.ferbench.worker.AtomicFiles;
 import io.ferbench.worker.CellResults;
 import io.ferbench.worker.JsonFiles;
 import io.ferbench.worker.RunLayout;
-import io.ferbench.worker.WorkerRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class SlurmExecutor {
             List<Integer> indices = new ArrayList<>();
             for (int i : staged.pending()) if (staged.run().waves().get(i) == wave) indices.add(i);
             if (indices.isEmpty()) continue;
-            List<Cell> cells = indices.stream().map(this::cell).toList();
+            List<Cell> cells = indices.stream().map(staged.cells()::get).toList();
             SlurmScript script = new SlurmScript(staged.layout().suiteDir(), staged.run().suite(), indices,
                     TaskResources.of(cells, options), settings.maxParallel(), settings.extraOptions(),
                     settings.ferbench());
@@ -133,8 +132,9 @@ public final class SlurmExecutor {
             String state = states.getOrDefault(i, "no state: Slurm has forgotten the task");
             String reason = state.startsWith("JobState=CANCELLED") ? "cancelled: the Slurm task was cancelled before "
                     + "the cell finished (" + state + ")" : "the Slurm task ended without a result (" + state + ")";
-            CellResult failed = CellResults.failed(cell(i), reason + "; its output is in " + layout.cellDir(id)
-                    .resolve("task.log") + "; --resume runs it again", CellResults.now(), CellResults.now(), null);
+            String where = "; its output is in " + layout.cellDir(id).resolve("task.log") + "; --resume runs it again";
+            CellResult failed = CellResults.failed(staged.cells().get(i), reason + where, CellResults.now(),
+                    CellResults.now(), null);
             JsonFiles.write(layout.resultFile(id), failed, false);
         }
     }
@@ -159,8 +159,4 @@ public final class SlurmExecutor {
         return states;
     }
 
-    private Cell cell(int index) {
-        return JsonFiles.read(staged.layout().requestFile(staged.run().cells().get(index)), WorkerRequest.class)
-                .cell();
-    }
 }

@@ -32,8 +32,9 @@ public final class Staging {
      * @param run     the index table
      * @param layout  the run folder
      * @param pending task indices of the cells still to run (no ok or diverged result yet)
+     * @param cells   the cells by task index, as their {@code cell.json} files hold them
      */
-    public record Staged(StagedRun run, RunLayout layout, List<Integer> pending) {}
+    public record Staged(StagedRun run, RunLayout layout, List<Integer> pending, List<Cell> cells) {}
 
     public static Staged stage(SuitePlan plan, RunOptions options) {
         RunLayout layout = RunLayout.of(options.outDir(), plan.name());
@@ -59,7 +60,7 @@ public final class Staging {
             StagedRun run = new StagedRun(plan.name(), ids, waves(plan.cells()), options.workerHeap(),
                     options.workerJvmArgs(), options.cellTimeoutSeconds());
             run.write(layout.suiteDir());
-            return new Staged(run, layout, pending);
+            return new Staged(run, layout, pending, plan.cells());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the run in " + layout.suiteDir() + ": " + e.getMessage(), e);
         }
