@@ -1,6 +1,7 @@
 package io.ferbench.cli;
 
 import io.ferbench.worker.env.CacheDirectory;
+import io.ferbench.worker.peak.PeakCache;
 import io.ferbench.runner.ConsoleProgress;
 import io.ferbench.runner.Coordinator;
 import io.ferbench.runner.PlanSelection;
@@ -105,9 +106,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "overrides every cell's time limit: 90s, 30m, 2h, 1h30m or plain seconds; 0 for none")
     Duration cellTimeout;
 
-    @Option(names = "--peak-gflops", paramLabel = "GFLOPS", defaultValue = "130",
-            description = "the machine's fp32 peak, for the share of peak (default: ${DEFAULT-VALUE})")
-    double peakGflops;
+    @Option(names = "--peak-gflops", paramLabel = "GFLOPS",
+            description = "the fp32 peak the share of peak is relative to (default: each backend's own matrix "
+                    + "multiply, measured on the cell's device and threads and cached per machine)")
+    Double peakGflops;
+
+    @Option(names = "--recalibrate",
+            description = "measure the backends' peaks again instead of reading them from the cache")
+    boolean recalibrate;
 
     @Option(names = "--worker-heap", paramLabel = "SIZE",
             description = "-Xmx of each worker JVM, for example 8g (default: a quarter of the memory, 1-16 GiB)")
@@ -209,6 +215,17 @@ public final class RunCommand implements Callable<Integer> {
         } catch (SuiteException | IllegalArgumentException e) {
             stderr.println(e.getMessage());
             return INVALID_INPUT;
+        }
+        if (recalibrate) {
+            if (peakGflops != null) {
+                stderr.println("--recalibrate measures the backends' peaks and --peak-gflops gives one: choose one");
+                return INVALID_INPUT;
+            }
+            int removed = PeakCache.clear(options.cache().root());
+            if (!quiet) {
+                stdout.println("Recalibrating: " + removed + " cached peak(s) removed from "
+                        + options.cache().root().resolve(PeakCache.FOLDER) + "; each backend's first cell measures again");
+            }
         }
         if (parallel > 1 && executor != ClusterRun.Executor.local) {
             stderr.println("--parallel applies to the local executor; a cluster's parallelism is --max-parallel");

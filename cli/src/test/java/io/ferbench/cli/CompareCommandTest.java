@@ -18,6 +18,7 @@ import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EnvironmentInfo;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import io.ferbench.worker.JsonFiles;
 import io.ferbench.worker.RunLayout;
@@ -86,7 +87,7 @@ class CompareCommandTest {
                                      double latencyMs) {
         TestMetrics test = new TestMetrics(10, accuracy, 0.7, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.7, List.of(),
                 new int[][] {{5, 0}, {0, 5}}, List.of());
-        Timing timing = new Timing(3.0, 2.0, 1, imagesPerSecond, 1.0, 130, 0.01,
+        Timing timing = new Timing(3.0, 2.0, 1, imagesPerSecond, 1.0, Peak.given(130), 0.01, 0.01,
                 new InferenceTiming(8, 20, 600.0, 10.0, 12.0, 100, latencyMs, latencyMs * 1.2, 0.5));
         EnvironmentInfo env = new EnvironmentInfo("Test CPU", 2, 4096, "OpenJDK 17", "Linux", Map.of(),
                 new BackendInfo(cell.backend(), "DJL 0.36.0", pytorch, "cpu", Map.of()));

@@ -4,7 +4,6 @@ import io.ferbench.api.cell.Cell;
 import io.ferbench.worker.RunLayout;
 import io.ferbench.worker.WorkerRequest;
 import io.ferbench.worker.env.CacheDirectory;
-import io.ferbench.worker.train.Flops;
 import io.ferbench.worker.train.InferenceSettings;
 import io.ferbench.worker.train.TestEvaluation;
 import java.nio.file.Path;
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
  * @param dataRoot            datasets' relative paths resolve against this folder
  * @param cache               ferbench's cache (prepared datasets, unpacked native libraries)
  * @param cellTimeoutSeconds  overrides every cell's own timeout when not null; 0 or less means none
- * @param peakGflops          the machine's fp32 peak for the share-of-peak figure
+ * @param peakGflops          the fp32 peak the share of peak is relative to ({@code --peak-gflops}); null to measure
+ *                            each backend's own matrix multiply (cached per machine, backend, device and threads)
  * @param inference           how inference speed is measured
  * @param featureSample       test images whose penultimate features are kept for t-SNE
  * @param workerHeap          the worker's -Xmx value (for example {@code 6g}), or null for a quarter of
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * @param parallel            cells run at once (each in its own worker JVM); 1 runs them one after another
  */
 public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirectory cache, Long cellTimeoutSeconds,
-                         double peakGflops, InferenceSettings inference, int featureSample, String workerHeap,
+                         Double peakGflops, InferenceSettings inference, int featureSample, String workerHeap,
                          List<String> workerJvmArgs, boolean shutdownHook, int parallel) {
     public static final String DATA_VARIABLE = io.ferbench.worker.data.Datasets.DATA_ROOT_VARIABLE;
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
@@ -37,7 +37,7 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
     public RunOptions {
         outDir = outDir.toAbsolutePath().normalize();
         dataRoot = dataRoot.toAbsolutePath().normalize();
-        if (!(peakGflops > 0) || Double.isInfinite(peakGflops)) {
+        if (peakGflops != null && (!(peakGflops > 0) || Double.isInfinite(peakGflops))) {
             throw new IllegalArgumentException("the peak GFLOP/s must be a positive number, got " + peakGflops);
         }
         if (featureSample < 0) throw new IllegalArgumentException("the feature sample cannot be negative");
@@ -51,12 +51,12 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
 
     /**
      * Defaults: data under {@code $FERBENCH_DATA} or {@code ./data}, the cache of
-     * {@link CacheDirectory#fromEnvironment()}, each cell's own timeout, a 130 GFLOP/s peak.
+     * {@link CacheDirectory#fromEnvironment()}, each cell's own timeout, measured peaks.
      */
     public static RunOptions defaults(Path outDir) {
         String data = System.getenv(DATA_VARIABLE);
         return new RunOptions(outDir, false, Path.of(data == null || data.isBlank() ? "data" : data),
-                CacheDirectory.fromEnvironment(), null, Flops.DEFAULT_PEAK_GFLOPS, InferenceSettings.defaults(),
+                CacheDirectory.fromEnvironment(), null, null, InferenceSettings.defaults(),
                 TestEvaluation.DEFAULT_FEATURE_SAMPLE, null, List.of(), false, 1);
     }
 
@@ -80,7 +80,7 @@ public record RunOptions(Path outDir, boolean resume, Path dataRoot, CacheDirect
                 workerHeap, workerJvmArgs, shutdownHook, parallel);
     }
 
-    public RunOptions withPeakGflops(double value) {
+    public RunOptions withPeakGflops(Double value) {
         return new RunOptions(outDir, resume, dataRoot, cache, cellTimeoutSeconds, value, inference, featureSample,
                 workerHeap, workerJvmArgs, shutdownHook, parallel);
     }

@@ -113,7 +113,7 @@ final class CellPlanner {
         }
     }
 
-    /** The combination with {@link FromDataset} replaced by the cell's dataset's own class subset and cap. */
+    /** The combination with {@link FromDataset} replaced by the cell's dataset's own class subset, cap and target. */
     private static Map<MatrixAxis, Object> withDatasetSettings(SuiteDefinition suite,
                                                                Map<MatrixAxis, Object> combination) {
         Map<MatrixAxis, Object> resolved = new EnumMap<>(combination);
@@ -123,6 +123,9 @@ final class CellPlanner {
         }
         if (resolved.get(MatrixAxis.IMAGES_PER_CLASS) == FromDataset.VALUE) {
             resolved.put(MatrixAxis.IMAGES_PER_CLASS, dataset.imagesPerClass());
+        }
+        if (resolved.get(MatrixAxis.TARGET_ACCURACY) == FromDataset.VALUE) {
+            resolved.put(MatrixAxis.TARGET_ACCURACY, suite.targetAccuracies().get(dataset.name()));
         }
         return resolved;
     }
@@ -167,7 +170,8 @@ final class CellPlanner {
                 integer(values, MatrixAxis.WARMUP_EPOCHS)), earlyStopping,
                 suite.augmentations().get(text(values, MatrixAxis.AUGMENTATION)),
                 (Boolean) values.get(MatrixAxis.CLASS_WEIGHTS), (Boolean) values.get(MatrixAxis.OVERSAMPLE),
-                real(values, MatrixAxis.LABEL_SMOOTHING), (long) integer(values, MatrixAxis.SEED) + repeat);
+                real(values, MatrixAxis.LABEL_SMOOTHING), (long) integer(values, MatrixAxis.SEED) + repeat,
+                (Double) values.get(MatrixAxis.TARGET_ACCURACY));
         Execution execution = new Execution(backend, Device.of(text(values, MatrixAxis.DEVICE)),
                 integer(values, MatrixAxis.THREADS), timeoutSeconds,
                 suite.backendSettings().getOrDefault(backend, Map.of()));

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * The matrix keys as the suite language reads them: each {@link Axis} of the cell vocabulary (same order) with its
  * value rule, default, cell-id prefix and description.
  * Every axis has a default except {@link #DATASET}, whose default is the suite's only dataset;
- * {@link #CLASSES} and {@link #IMAGES_PER_CLASS} default to the cell's dataset's own setting.
+ * {@link #CLASSES}, {@link #IMAGES_PER_CLASS} and {@link #TARGET_ACCURACY} default to the cell's dataset's own
+ * setting.
  */
 enum MatrixAxis {
     DATASET(Axis.DATASET, ValueRule.Text.name("dataset name"), null, null,
@@ -76,6 +77,9 @@ enum MatrixAxis {
     PATIENCE(Axis.PATIENCE, new ValueRule.Int(0, 10000), 5, "pat", "Epochs without improvement before stopping."),
     MIN_DELTA(Axis.MIN_DELTA, ValueRule.Real.atLeast(0), 0.0, "md", "Smallest change that counts as an improvement."),
     RESTORE_BEST(Axis.RESTORE_BEST, new ValueRule.Bool(), true, "rb", "Evaluate the best epoch's weights, not the last."),
+    TARGET_ACCURACY(Axis.TARGET_ACCURACY, new ValueRule.Real(0, false, 1, true), FromDataset.VALUE, "ta",
+            "Validation accuracy (0-1] whose first reaching each cell times: epochs and seconds to it (time to "
+                    + "accuracy). Defaults to the dataset's target_accuracy; none when neither sets one."),
     SEED(Axis.SEED, new ValueRule.Int(0, Integer.MAX_VALUE), 0, "seed",
             "Seeds weights, batch order and the engine; repeat r uses seed + r.");
 
@@ -160,7 +164,7 @@ enum MatrixAxis {
             text = names.isEmpty() ? "all" : names.size() + "_" + String.join(".", names.stream().map(String::valueOf)
                     .toList());
         } else {
-            text = value == null ? "all" : NumberText.of(value);
+            text = value == null ? (this == TARGET_ACCURACY ? "none" : "all") : NumberText.of(value);
         }
         return idPrefix == null ? text : idPrefix + text;
     }

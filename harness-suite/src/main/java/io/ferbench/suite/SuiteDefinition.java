@@ -15,5 +15,6 @@ import java.util.Map;
  */
 record SuiteDefinition(String name, String description, Map<String, DatasetSpec> datasets, MatrixDefinition matrix,
                        int repeats, double timeoutMinutes, Map<String, Map<String, String>> backendSettings,
-                       Map<String, AugmentationSpec> augmentations, Map<String, CheckpointDefinition> checkpoints) {
+                       Map<String, AugmentationSpec> augmentations, Map<String, CheckpointDefinition> checkpoints,
+                       Map<String, Double> targetAccuracies) {
 }

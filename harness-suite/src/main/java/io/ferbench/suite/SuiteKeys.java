@@ -31,6 +31,7 @@ final class SuiteKeys {
     static final String ROOT = "root";
     static final String CLASSES = "classes";
     static final String IMAGES_PER_CLASS = "images_per_class";
+    static final String TARGET_ACCURACY = "target_accuracy";
     static final String GRAYSCALE = "grayscale";
     static final String MIN_CONFIDENCE = "min_confidence";
     static final String SEED = "seed";
@@ -114,7 +115,10 @@ final class SuiteKeys {
                             + "(refused by default)."),
             SuiteKey.value(ALLOW_MISSING_CLASSES, new ValueRule.Bool(), false,
                     "Accept a class without images in a validation or test split the dataset brings (refused by "
-                            + "default: it would count 0 in the macro recall and F1).")));
+                            + "default: it would count 0 in the macro recall and F1)."),
+            SuiteKey.value(TARGET_ACCURACY, new ValueRule.Real(0, false, 1, true), null,
+                    "Validation accuracy (0-1] whose first reaching each cell on this dataset times (time to "
+                            + "accuracy); the matrix's target_accuracy overrides it.")));
 
     /** An augmentation profile: every transform off unless named. */
     static final KeyTable AUGMENTATION = new KeyTable("an augmentation profile", List.of(

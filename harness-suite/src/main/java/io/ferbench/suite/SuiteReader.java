@@ -31,6 +31,8 @@ final class SuiteReader {
     private final Problems problems;
     /** Names under datasets:, valid or not, so a matrix reference is checked once per mistake. */
     private final Set<String> datasetNames = new LinkedHashSet<>();
+    /** Each dataset's target_accuracy, the default of the matrix's (read with the datasets). */
+    private final Map<String, Double> targetAccuracies = new LinkedHashMap<>();
     /** Names under augmentations:, with {@code none}. */
     private final Set<String> augmentationNames = new LinkedHashSet<>(List.of(AugmentationSpec.NONE));
     /** Names under checkpoints:, with {@code scratch}. */
@@ -62,7 +64,8 @@ final class SuiteReader {
         Double timeout = (Double) value(keys, SuiteKeys.TOP, SuiteKeys.TIMEOUT_MINUTES, "");
         Map<String, Map<String, String>> settings = backendSettings(keys.get(SuiteKeys.BACKEND_SETTINGS));
         return new SuiteDefinition(name, description == null ? "" : description, datasets, matrix,
-                repeats == null ? 1 : repeats, timeout == null ? 0 : timeout, settings, augmentations, checkpoints);
+                repeats == null ? 1 : repeats, timeout == null ? 0 : timeout, settings, augmentations, checkpoints,
+                Map.copyOf(targetAccuracies));
     }
 
     /** The names a section defines (checked by {@code rule}; {@code reserved} is taken by the built-in value). */
@@ -241,6 +244,8 @@ final class SuiteReader {
         Boolean dropDegenerate = (Boolean) value(keys, table, SuiteKeys.DROP_DEGENERATE, path);
         Boolean followSymlinks = (Boolean) value(keys, table, SuiteKeys.FOLLOW_SYMLINKS, path);
         Boolean allowMissingClasses = (Boolean) value(keys, table, SuiteKeys.ALLOW_MISSING_CLASSES, path);
+        Double targetAccuracy = (Double) value(keys, table, SuiteKeys.TARGET_ACCURACY, path);
+        if (targetAccuracy != null) targetAccuracies.put(definition.key(), targetAccuracy);
         if (classCount != null && classesEntry != null) {
             problems.add(keys.get(SuiteKeys.CLASS_COUNT).keyMark(), join(path, SuiteKeys.CLASS_COUNT), "give either "
                     + "classes or class_count: the listed classes already say how many there are");

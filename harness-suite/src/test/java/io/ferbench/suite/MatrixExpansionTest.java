@@ -264,7 +264,7 @@ class MatrixExpansionTest {
                 "device", "threads", "stem", "image_size", "augmentation", "class_weights", "oversample", "init", "tune",
                 "batch_size", "epochs", "learning_rate", "lr_schedule", "warmup_epochs", "optimizer", "beta1", "beta2",
                 "epsilon", "weight_decay", "label_smoothing",
-                "early_stopping", "monitor", "patience", "min_delta", "restore_best", "seed"),
+                "early_stopping", "monitor", "patience", "min_delta", "restore_best", "target_accuracy", "seed"),
                 List.copyOf(cell.axes().keySet()));
         assertEquals("[]", cell.axes().get("classes"), "the dataset's classes: all of them");
         assertEquals("300", cell.axes().get("images_per_class"), "the dataset's cap");

@@ -105,7 +105,7 @@ class SuiteSchemaTest {
         Map<String, Object> examples = Map.ofEntries(Map.entry("name", "schema-keys"),
                 Map.entry("description", "every key"), Map.entry("kind", "labels-csv"),
                 Map.entry("path", "affectnet/labels.csv"), Map.entry("root", "affectnet"),
-                Map.entry("classes", List.of("happy", "sad")), Map.entry("images_per_class", 10),
+                Map.entry("classes", List.of("happy", "sad")), Map.entry("images_per_class", 10), Map.entry("target_accuracy", 0.7),
                 Map.entry("min_confidence", 0.5), Map.entry("from", 0.1), Map.entry("to", 0.001),
                 Map.entry("dataset", "all-keys"), Map.entry("download", "Kaggle's affectnet_hq, unzipped"), Map.entry("class_count", 8),
                 Map.entry("augmentations", Map.of("light", Map.of("flip", true, "rotation", 10))),

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,36 @@ class SuiteValidationTest {
         assertTrue(e.errors().get(1).message().contains("expected a number >= 0 and < 1"), e.getMessage());
         SuiteException nan = rejected(SYNTHETIC_HEADER + "matrix:\n  weight_decay: .nan\n");
         single(nan, 6, "matrix.weight_decay", ".nan is not a finite number; expected a number >= 0");
+    }
+
+    @Test
+    void aTargetAccuracyComesFromTheDatasetUnlessTheMatrixGivesOneAndMustBeAFraction() {
+        SuitePlan plan = Suites.plan("""
+                name: test
+                datasets:
+                  easy: {kind: synthetic, target_accuracy: 0.9}
+                  plain: {kind: synthetic}
+                matrix:
+                  dataset: [easy, plain]
+                  batch_size: 32
+                  include:
+                    - {dataset: plain, batch_size: 64, target_accuracy: 0.6}
+                """, FILE);
+        // the include with another batch size adds a cell of its own; the plain dataset's first cell has no target
+        assertEquals(Arrays.asList(0.9, null, 0.6),
+                plan.cells().stream().map(c -> c.training().targetAccuracy()).toList());
+        SuitePlan none = Suites.plan(SYNTHETIC_HEADER + "matrix:\n  batch_size: 32\n", FILE);
+        assertEquals(null, none.cells().get(0).training().targetAccuracy(), "no target unless one is set");
+
+        SuiteException percent = rejected(SYNTHETIC_HEADER + "matrix:\n  target_accuracy: 70\n");
+        single(percent, 6, "matrix.target_accuracy", "70 is out of range", "a number > 0 and <= 1");
+        SuiteException inDataset = rejected("""
+                name: test
+                datasets:
+                  synthetic-48: {kind: synthetic, target_accuracy: 0}
+                matrix: {batch_size: 32}
+                """);
+        single(inDataset, 3, "datasets.synthetic-48.target_accuracy", "out of range");
     }
 
     @Test

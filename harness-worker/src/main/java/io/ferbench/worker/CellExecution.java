@@ -21,6 +21,7 @@ import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EnvironmentInfo;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.InferenceTiming;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
@@ -29,6 +30,8 @@ import io.ferbench.worker.data.Datasets;
 import io.ferbench.worker.data.PreparedDataset;
 import io.ferbench.worker.env.CacheDirectory;
 import io.ferbench.worker.env.EnvironmentProbe;
+import io.ferbench.worker.env.MemoryProbe;
+import io.ferbench.worker.peak.BackendPeak;
 import io.ferbench.worker.env.ProcessMemory;
 import io.ferbench.api.cell.Cell;
 import io.ferbench.worker.train.ClassBalance;
@@ -120,6 +123,9 @@ public final class CellExecution {
                 .create(new BackendOptions(cell.execution().device().toString(), cell.execution().threads(),
                         cell.execution().backendSettings()))) {
             environment = environment.withBackend(backend.info());
+            if (request.givenPeakGflops() == null) progress.phase("measuring the peak of " + cell.backend());
+            Peak peak = BackendPeak.of(backend, request.givenPeakGflops(), Path.of(request.cacheRoot()),
+                    cell.execution().threads(), environment.cpuModel(), environment.logicalCores());
 
             progress.phase("preparing dataset " + cell.dataset().name());
             PreparedDataset prepared = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),
@@ -151,11 +157,11 @@ public final class CellExecution {
                     model.freeze(WeightTransfer.backboneNodes(graph));
                 }
                 progress.phase("training");
-                TrainingOutcome outcome = trainer.train(model, data);
+                TrainingOutcome outcome = trainer.train(model, data, MemoryProbe.withNative(backend::nativeBytes));
                 List<EpochRecord> history = outcome.summary().history();
                 if (outcome.diverged()) {
                     Timing timing = history.isEmpty() ? null
-                            : Timings.of(history, data.train().size(), cost.macs(), request.peakGflops(), null);
+                            : Timings.of(history, data.train().size(), cost.macs(), peak, null);
                     return finish(CellStatus.DIVERGED, outcome.divergence().describe(), outcome.divergence(),
                             outcome.summary(), null, timing);
                 }
@@ -168,7 +174,7 @@ public final class CellExecution {
                 progress.phase("measuring inference");
                 InferenceTiming inference = InferenceBenchmark.measure(model, data.test(), data.mean(), data.std(),
                         cell.training().batchSize(), cost.macs(), request.inference());
-                Timing timing = Timings.of(history, data.train().size(), cost.macs(), request.peakGflops(), inference);
+                Timing timing = Timings.of(history, data.train().size(), cost.macs(), peak, inference);
                 return finish(CellStatus.OK, null, null, outcome.summary(), test, timing);
             }
         }

@@ -18,6 +18,7 @@ import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.Timing;
 import java.util.Map;
 
@@ -53,7 +54,9 @@ final class FileNames extends PropertyNamingStrategies.NamingBase {
                     "dirty", "git_dirty")),
             Map.entry(Training.class, Map.of("epochs", "max_epochs")),
             Map.entry(Execution.class, Map.of("timeoutSeconds", "timeout_s")),
-            Map.entry(EpochRecord.class, Map.of("seconds", "epoch_s", "trainSeconds", "train_s", "rssMb", "rss_mib")));
+            Map.entry(EpochRecord.class, Map.of("seconds", "epoch_s", "trainSeconds", "train_s", "rssMb", "rss_mib",
+                    "stepSeconds", "step_s", "dataSeconds", "data_s", "heapMb", "heap_mib", "nativeMb", "native_mib")),
+            Map.entry(TimeToAccuracy.class, Map.of("epochs", "epochs_to_target", "seconds", "time_to_target_s")));
 
     @Override public String translate(String name) {
         return SNAKE.translate(name);

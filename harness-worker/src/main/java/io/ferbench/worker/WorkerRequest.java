@@ -9,11 +9,12 @@ import io.ferbench.worker.train.InferenceSettings;
  *
  * @param dataRoot       datasets' relative paths resolve against this folder
  * @param cacheRoot      ferbench's cache folder (prepared datasets are shared there)
- * @param peakGflops     the machine's fp32 peak, for the share of peak
+ * @param givenPeakGflops the fp32 peak the user gave ({@code --peak-gflops}) for the share of peak; null to measure
+ *                       each backend's own ({@link io.ferbench.worker.peak.BackendPeak})
  * @param inference      how inference speed is measured
  * @param featureSample  how many test images' penultimate features to keep for t-SNE
  * @param cellsDir       the run's {@code cells/} folder: the cell writes its weights to {@code <id>/} there and reads
  *                       a source cell's from {@code <source id>/}
  */
-public record WorkerRequest(Cell cell, String dataRoot, String cacheRoot, double peakGflops,
+public record WorkerRequest(Cell cell, String dataRoot, String cacheRoot, Double givenPeakGflops,
                             InferenceSettings inference, int featureSample, String cellsDir) {}

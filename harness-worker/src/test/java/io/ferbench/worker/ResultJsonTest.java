@@ -19,6 +19,7 @@ import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class ResultJsonTest {
                 new TrainingSummary(2, 2, false, false, List.of(
                         new EpochRecord(1, 0.7, 0.5, 0.69, 0.5, 2.5, 2.0, 1e-3, 512.0),
                         new EpochRecord(2, 0.6, 0.6, 0.65, 0.66, 1.5, 1.2, 1e-3, null))),
-                test, new Timing(2.5, 1.5, 1, 8.3, 0.2, 130, 0.0015, inf), 812.5,
+                test, new Timing(2.5, 1.5, 1, 8.3, 0.2, Peak.given(130), 0.0015, 0.01, inf), 812.5,
                 new EnvironmentInfo("cpu", 2, 23000, "jvm", "linux", Map.of("OMP_WAIT_POLICY", "PASSIVE"),
                         new BackendInfo("djl", "DJL 0.36.0", "PyTorch 2.7.1", "cpu", Map.of("threads", "2"))),
                 new FeatureSample(new int[] {0, 1}, new float[][] {{0.25f, -1.5f}, {3e-8f, 7f}}),

@@ -21,8 +21,12 @@ public final class HistoryTable {
             new Column<>("val_accuracy", r -> r.epoch().valAccuracy()),
             new Column<>("epoch_s", r -> r.epoch().seconds()),
             new Column<>("train_s", r -> r.epoch().trainSeconds()),
+            new Column<>("step_s", r -> r.epoch().stepSeconds()),
+            new Column<>("data_s", r -> r.epoch().dataSeconds()),
             new Column<>("learning_rate", r -> r.epoch().learningRate()),
-            new Column<>("rss_mib", r -> r.epoch().rssMb()));
+            new Column<>("rss_mib", r -> r.epoch().rssMb()),
+            new Column<>("heap_mib", r -> r.epoch().heapMb()),
+            new Column<>("native_mib", r -> r.epoch().nativeMb()));
 
     private HistoryTable() {}
 

@@ -8,6 +8,7 @@ import io.ferbench.api.cell.Cell;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.Timing;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public final class ResultsTable {
             axis("patience", Axis.PATIENCE),
             axis("min_delta", Axis.MIN_DELTA),
             axis("restore_best", Axis.RESTORE_BEST),
+            axis("target_accuracy", Axis.TARGET_ACCURACY),
             cell("seed", Cell::seed),
             cell("timeout_s", c -> c.execution().timeoutSeconds()),
             Column.of("status", r -> r.status().label()),
@@ -85,6 +87,8 @@ public final class ResultsTable {
             Column.of("best_epoch", r -> r.training() == null ? null : r.training().bestEpoch()),
             Column.of("stopped_early", r -> r.training() == null ? null : r.training().stoppedEarly()),
             Column.of("restored_best", r -> r.training() == null ? null : r.training().restoredBest()),
+            toTarget("epochs_to_target", TimeToAccuracy::epochs),
+            toTarget("time_to_target_s", TimeToAccuracy::seconds),
             timing("time_per_epoch_s", Timing::medianEpochSeconds),
             timing("first_epoch_s", Timing::firstEpochSeconds),
             timing("measured_epochs", Timing::measuredEpochs),
@@ -98,6 +102,8 @@ public final class ResultsTable {
             timing("achieved_gflops", Timing::trainGflops),
             timing("peak_gflops", Timing::peakGflops),
             timing("peak_share", Timing::peakShare),
+            timing("peak_source", Timing::peakSource),
+            timing("harness_overhead_share", Timing::harnessOverheadShare),
             inference("inference_gflops", InferenceTiming::gflops),
             Column.of("params", r -> r.model() == null ? null : r.model().parameters()),
             Column.of("macs", r -> r.model() == null ? null : r.model().macs()),
@@ -164,6 +170,12 @@ public final class ResultsTable {
 
     private static Column<CellResult> timing(String name, Function<Timing, Object> f) {
         return Column.of(name, r -> r.timing() == null ? null : f.apply(r.timing()));
+    }
+
+    /** Time to the target accuracy; empty when the cell set no target or never reached it. */
+    private static Column<CellResult> toTarget(String name, Function<TimeToAccuracy, Object> f) {
+        return Column.of(name, r -> r.training() == null || r.training().timeToAccuracy() == null ? null
+                : f.apply(r.training().timeToAccuracy()));
     }
 
     private static Column<CellResult> inference(String name, Function<InferenceTiming, Object> f) {

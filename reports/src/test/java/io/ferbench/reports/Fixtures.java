@@ -21,6 +21,7 @@ import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.worker.RunLayout;
@@ -62,7 +63,7 @@ public final class Fixtures {
                 List.of(new ClassScore("happy", 0.7, 0.6, 0.65, 6), new ClassScore("sad", 0.6, 0.7, 0.65, 6)),
                 new int[][] {{4, 2}, {2, 4}},
                 List.of(new RocPoints("happy", new double[] {0, 1}, new double[] {0, 1}, 0.81)));
-        Timing timing = new Timing(3.0, 2.0, 2, 120.0, 1.4, 130, 0.0108,
+        Timing timing = new Timing(3.0, 2.0, 2, 120.0, 1.4, Peak.given(130), 0.0108, 0.01,
                 new InferenceTiming(8, 20, 640.0, 12.5, 14.0, 100, 1.8, 2.6, 0.9));
         return new CellResult(config(id, "faces"), CellStatus.OK, null, null,
                 new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0,
@@ -76,7 +77,7 @@ public final class Fixtures {
                 new Divergence(2, 3, "train_loss", "NaN"),
                 new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0),
                 new ModelCost(11_170_882, 1_900_000), new TrainingSummary(1, 1, false, false, history(1)), null,
-                new Timing(3.0, 3.0, 0, 26.7, 0.3, 130, 0.002, null), 700.0, environment(), null,
+                new Timing(3.0, 3.0, 0, 26.7, 0.3, Peak.given(130), 0.002, 0.01, null), 700.0, environment(), null,
                 "2025-01-01T00:00:00Z", "2025-01-01T00:00:10Z", 10.0);
     }
 

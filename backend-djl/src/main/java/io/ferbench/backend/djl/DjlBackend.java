@@ -5,12 +5,14 @@ import ai.djl.engine.Engine;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The started PyTorch engine on one device; compiles graphs into {@link DjlTrainableModel}s. */
 final class DjlBackend implements Backend {
@@ -40,6 +42,11 @@ final class DjlBackend implements Backend {
     @Override
     public TrainableModel build(ModelGraph graph, ModelSpec spec) {
         return openModels.add(onClose -> new DjlTrainableModel(graph, spec, engine, device, onClose));
+    }
+
+    @Override
+    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
+        return Optional.of(new DjlMatmul(a, b, n, engine, device));
     }
 
     /** Closes every model it built that is still open; the engine itself lives as long as the JVM. */

@@ -5,12 +5,14 @@ import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.BackendSettings;
+import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A pool of CPU threads that builds {@link ReferenceModel}s; there is no engine to start. */
 final class ReferenceBackend implements Backend {
@@ -40,6 +42,11 @@ final class ReferenceBackend implements Backend {
     @Override
     public TrainableModel build(ModelGraph graph, ModelSpec spec) {
         return openModels.add(onClose -> new ReferenceModel(graph, spec, parallel, onClose));
+    }
+
+    @Override
+    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
+        return Optional.of(new ReferenceMatmul(a, b, n, parallel));
     }
 
     /** Closes every model it built that is still open, then its threads. */

@@ -3,6 +3,7 @@ package io.ferbench.backend.tensorflow;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.ConfigProto;
@@ -102,6 +104,11 @@ final class TensorFlowBackend implements Backend {
     @Override
     public TrainableModel build(ModelGraph graph, ModelSpec spec) {
         return openModels.add(onClose -> new TfTrainableModel(graph, spec, sessionConfig, onClose));
+    }
+
+    @Override
+    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
+        return Optional.of(new TfMatmul(a, b, n, sessionConfig));
     }
 
     /** Closes every model it built that is still open. */

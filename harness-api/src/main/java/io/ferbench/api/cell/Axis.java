@@ -44,6 +44,7 @@ public enum Axis {
     PATIENCE("patience", c -> c.training().earlyStopping().patience()),
     MIN_DELTA("min_delta", c -> c.training().earlyStopping().minDelta()),
     RESTORE_BEST("restore_best", c -> c.training().earlyStopping().restoreBest()),
+    TARGET_ACCURACY("target_accuracy", c -> c.training().targetAccuracy()),
     /** The suite's seed: a cell's own seed less its repeat index. */
     SEED("seed", c -> c.seed() - c.repeat());
 

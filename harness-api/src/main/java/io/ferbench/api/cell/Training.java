@@ -16,14 +16,24 @@ import io.ferbench.api.backend.OptimizerSpec;
  *                        has as many as the largest
  * @param labelSmoothing  label smoothing ε of the training loss, in [0, 1); 0 for the plain cross-entropy
  * @param seed            seeds weights, batch order, augmentation and the engine
+ * @param targetAccuracy  the validation accuracy (in (0, 1]) whose first reaching the cell times (time to accuracy),
+ *                        or null for none; training and early stopping do not depend on it
  */
 public record Training(int batchSize, int epochs, OptimizerSpec optimizer, ScheduleSpec schedule,
                        EarlyStoppingSpec earlyStopping, AugmentationSpec augmentation, boolean classWeights,
-                       boolean oversample, double labelSmoothing, long seed) {
+                       boolean oversample, double labelSmoothing, long seed, Double targetAccuracy) {
     public Training {
         if (schedule == null) schedule = ScheduleSpec.constant();
         if (earlyStopping == null) earlyStopping = EarlyStoppingSpec.off();
         if (augmentation == null) augmentation = AugmentationSpec.none();
+    }
+
+    /** Training without a target accuracy. */
+    public Training(int batchSize, int epochs, OptimizerSpec optimizer, ScheduleSpec schedule,
+                    EarlyStoppingSpec earlyStopping, AugmentationSpec augmentation, boolean classWeights,
+                    boolean oversample, double labelSmoothing, long seed) {
+        this(batchSize, epochs, optimizer, schedule, earlyStopping, augmentation, classWeights, oversample,
+                labelSmoothing, seed, null);
     }
 
     /** The study's plain recipe: constant rate, no augmentation, no rebalancing, no smoothing. */

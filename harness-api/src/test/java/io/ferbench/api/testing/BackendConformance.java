@@ -13,6 +13,7 @@ import io.ferbench.api.backend.BackendProvider;
 import io.ferbench.api.backend.BackendSettings;
 import io.ferbench.api.backend.Batch;
 import io.ferbench.api.backend.EpochBatches;
+import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import io.ferbench.api.ir.ModelStats;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,6 +232,34 @@ public abstract class BackendConformance {
                 Batch batch = all.slice(epoch.from(step), epoch.to(step));
                 assertTrue(batch.size() >= EpochBatches.MIN_TRAINING_BATCH);
                 assertTrue(Float.isFinite(model.trainStep(batch)), "step " + step + " of " + batch.size() + " images");
+            }
+        }
+    }
+
+    @Test
+    void theMatrixMultiplyThatMeasuresThePeakMultiplies() {
+        // the share of peak is only meaningful if the timed kernel does the whole product, on this backend's engine
+        int n = 67;  // odd, so that no tiling assumption hides a wrong edge
+        Random random = new Random(7);
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextFloat() - 0.5f;
+            b[i] = random.nextFloat() - 0.5f;
+        }
+        try (Matmul matmul = backend().matmul(a, b, n).orElseThrow(
+                () -> new AssertionError("a bundled backend measures its peak through its own matrix multiply"))) {
+            assertEquals(n, matmul.size());
+            matmul.run();
+            matmul.run();
+            float[] product = matmul.result();
+            assertEquals(n * n, product.length);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = 0;
+                    for (int k = 0; k < n; k++) expected += (double) a[i * n + k] * b[k * n + j];
+                    assertEquals(expected, product[i * n + j], 1e-4, "element (" + i + ", " + j + ")");
+                }
             }
         }
     }

@@ -65,7 +65,7 @@ public final class CellTask {
                 Map.of(cell.dataset().name(), cell.dataset()));
         RunOptions options = RunOptions.defaults(dir.getParent())
                 .withDataRoot(Path.of(request.dataRoot())).withCache(new CacheDirectory(Path.of(request.cacheRoot())))
-                .withPeakGflops(request.peakGflops()).withInference(request.inference())
+                .withPeakGflops(request.givenPeakGflops()).withInference(request.inference())
                 .withFeatureSample(request.featureSample()).withWorkerHeap(staged.workerHeap())
                 .withWorkerJvmArgs(staged.workerJvmArgs()).withShutdownHook(true);
         options = Optional.ofNullable(staged.cellTimeoutSeconds()).map(options::withCellTimeoutSeconds)

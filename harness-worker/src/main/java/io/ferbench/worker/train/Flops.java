@@ -8,8 +8,6 @@ package io.ferbench.worker.train;
  * work (batch norm, activations, optimizer update) is not counted.
  */
 public final class Flops {
-    /** Measured fp32 matrix-multiply peak of the reference machine (2048² through PyTorch): the default roofline. */
-    public static final double DEFAULT_PEAK_GFLOPS = 130.0;
 
     private Flops() {}
 

@@ -5,11 +5,12 @@ import io.ferbench.api.backend.EpochBatches;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.result.Divergence;
 import io.ferbench.api.result.EpochRecord;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.api.tensor.NamedTensors;
 import io.ferbench.worker.augment.Augmenter;
 import io.ferbench.worker.data.PreparedDataset;
-import io.ferbench.worker.env.ProcessMemory;
+import io.ferbench.worker.env.MemoryProbe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,14 @@ import java.util.List;
  *
  * <p>Timing: an epoch's time covers its training steps and its validation; the training-accuracy
  * pass and the copy of the best weights are done after the clock stops, since they are bookkeeping
- * of this harness rather than work a user's training would do.
+ * of this harness rather than work a user's training would do. Within the training time, the time inside the
+ * backend's calls of each step (the learning-rate change, the training step) is told apart from the time the
+ * harness spends making the batch, so that a cell records how much of its training time is the harness's own
+ * ({@code harness_overhead_share}). Images are decoded once, when the dataset is prepared; a batch is made from the
+ * decoded bytes.
+ *
+ * <p>Time to accuracy: with a target validation accuracy, the first epoch reaching it and the epochs' wall time up to
+ * it are recorded; early stopping is not affected.
  *
  * <p>Best weights: with early stopping enabled and {@code restoreBest}, the weights of the best
  * epoch are copied out ({@link TrainableModel#exportWeights()}) whenever it improves and put back
@@ -42,6 +50,7 @@ public final class Trainer {
     private final TrainingListener listener;
     private final List<EpochRecord> history = new ArrayList<>();
     private boolean lastBatchJoined;
+    private TimeToAccuracy timeToAccuracy;
 
     public Trainer(TrainingPlan plan, TrainingListener listener) {
         this.plan = plan;
@@ -52,6 +61,11 @@ public final class Trainer {
     public List<EpochRecord> history() { return List.copyOf(history); }
 
     public TrainingOutcome train(TrainableModel model, PreparedDataset data) {
+        return train(model, data, MemoryProbe.processOnly());
+    }
+
+    /** Trains, reading {@code memory} at the end of every epoch. */
+    public TrainingOutcome train(TrainableModel model, PreparedDataset data, MemoryProbe memory) {
         int n = data.train().size();
         if (n == 0) throw new IllegalArgumentException("dataset '" + data.name() + "' has no training images");
         if (data.validation().size() == 0) {
@@ -73,6 +87,8 @@ public final class Trainer {
         double lastValidationSeconds = 0;
         LearningRateSchedule schedule = null;
         long globalStep = 0;
+        double secondsSoFar = 0;
+        timeToAccuracy = plan.targetAccuracy() == null ? null : new TimeToAccuracy(plan.targetAccuracy(), null, null);
 
         for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
             int[] order = ClassBalance.epochOrder(data.train().labels(), data.numClasses(), plan.oversample(),
@@ -88,12 +104,19 @@ public final class Trainer {
             double epochRate = schedule.rate(globalStep + 1);
             long epochStart = System.nanoTime();
             double lossSum = 0;
+            long dataNanos = 0;
+            long stepNanos = 0;
             for (int step = 1; step <= steps; step++) {
                 globalStep++;
-                if (schedule.varies()) model.setLearningRate(schedule.rate(globalStep));
                 int from = cut.from(step - 1);
+                long made = System.nanoTime();
                 Batch batch = stepBatches.make(order, from, cut.to(step - 1), epoch);
+                long calling = System.nanoTime();
+                if (schedule.varies()) model.setLearningRate(schedule.rate(globalStep));
                 float loss = model.trainStep(batch);
+                long returned = System.nanoTime();
+                dataNanos += calling - made;
+                stepNanos += returned - calling;
                 if (!Float.isFinite(loss)) {
                     return diverged(stopping, new Divergence(epoch, step, "train_loss", Float.toString(loss)));
                 }
@@ -108,9 +131,15 @@ public final class Trainer {
             if (!Double.isFinite(val.loss())) {
                 return diverged(stopping, new Divergence(epoch, 0, "val_loss", Double.toString(val.loss())));
             }
+            secondsSoFar += epochSeconds;
+            if (timeToAccuracy != null && !timeToAccuracy.reached() && val.accuracy() >= timeToAccuracy.target()) {
+                timeToAccuracy = new TimeToAccuracy(timeToAccuracy.target(), epoch, secondsSoFar);
+            }
             double trainAccuracy = evaluator.evaluate(train, accuracySample, false, new int[0]).accuracy();
+            MemoryProbe.Sample memorySample = memory.sample();
             EpochRecord record = new EpochRecord(epoch, lossSum / visits, trainAccuracy, val.loss(), val.accuracy(),
-                    epochSeconds, trainSeconds, epochRate, ProcessMemory.residentMb());
+                    epochSeconds, trainSeconds, epochRate, memorySample.rssMb(), stepNanos / 1e9, dataNanos / 1e9,
+                    memorySample.heapMb(), memorySample.nativeMb());
             history.add(record);
             lastValidationSeconds = epochSeconds - trainSeconds;
             EarlyStopping.Decision decision = stopping.update(epoch, val.loss(), val.accuracy());
@@ -136,7 +165,8 @@ public final class Trainer {
 
     private TrainingSummary summary(EarlyStopping stopping, boolean stoppedEarly, boolean restored) {
         Integer best = stopping.bestEpoch() > 0 ? stopping.bestEpoch() : null;
-        return new TrainingSummary(history.size(), best, stoppedEarly, restored, history, lastBatchJoined);
+        return new TrainingSummary(history.size(), best, stoppedEarly, restored, history, lastBatchJoined,
+                timeToAccuracy);
     }
 
     /**

@@ -13,10 +13,11 @@ import io.ferbench.api.cell.ScheduleSpec;
  * @param augmentation         random transforms of the training images
  * @param oversample           top every class up to the largest, each epoch
  * @param schedule             how the learning rate changes from step to step
+ * @param targetAccuracy       the validation accuracy whose first reaching is timed, or null for none
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, double learningRate,
                            EarlyStoppingSpec earlyStopping, int trainAccuracySample, AugmentationSpec augmentation,
-                           boolean oversample, ScheduleSpec schedule) {
+                           boolean oversample, ScheduleSpec schedule, Double targetAccuracy) {
     /**
      * Enough images to show over-fitting (±3.7 points at 90 % accuracy, 95 % confidence) while costing little: this
      * pass runs every epoch outside the timed work, and 1,000 images cost the quickstart about a minute.
@@ -33,6 +34,17 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
         if (earlyStopping == null) earlyStopping = EarlyStoppingSpec.off();
         if (augmentation == null) augmentation = AugmentationSpec.none();
         if (schedule == null) schedule = ScheduleSpec.constant();
+        if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+            throw new IllegalArgumentException("the target accuracy must be in (0, 1], got " + targetAccuracy);
+        }
+    }
+
+    /** A plan without a target accuracy. */
+    public TrainingPlan(int epochs, int batchSize, long seed, double learningRate, EarlyStoppingSpec earlyStopping,
+                        int trainAccuracySample, AugmentationSpec augmentation, boolean oversample,
+                        ScheduleSpec schedule) {
+        this(epochs, batchSize, seed, learningRate, earlyStopping, trainAccuracySample, augmentation, oversample,
+                schedule, null);
     }
 
     /** A plan with a constant learning rate. */
@@ -51,6 +63,6 @@ public record TrainingPlan(int epochs, int batchSize, long seed, double learning
     public static TrainingPlan of(Cell cell) {
         return new TrainingPlan(cell.training().epochs(), cell.training().batchSize(), cell.seed(), cell.training().optimizer().learningRate(),
                 cell.training().earlyStopping(), DEFAULT_TRAIN_ACCURACY_SAMPLE, cell.training().augmentation(), cell.training().oversample(),
-                cell.training().schedule());
+                cell.training().schedule(), cell.training().targetAccuracy());
     }
 }

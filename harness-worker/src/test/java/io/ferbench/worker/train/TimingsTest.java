@@ -1,9 +1,11 @@
 package io.ferbench.worker.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ferbench.api.result.EpochRecord;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class TimingsTest {
     void firstEpochIsWarmUpAndTheMedianOfTheOthersIsTheTimePerEpoch() {
         List<EpochRecord> h = List.of(epoch(1, 30, 28), epoch(2, 10, 8), epoch(3, 14, 12), epoch(4, 11, 10));
         long macs = 1_814_000_000L; // ResNet-18 at 224×224
-        Timing t = Timings.of(h, 1000, macs, 130, null);
+        Timing t = Timings.of(h, 1000, macs, Peak.given(130), null);
         assertEquals(30, t.firstEpochSeconds());
         assertEquals(11, t.medianEpochSeconds());
         assertEquals(3, t.measuredEpochs());
@@ -30,11 +32,28 @@ class TimingsTest {
 
     @Test
     void aSingleEpochStandsInForTheMeasurementAndSaysSo() {
-        Timing t = Timings.of(List.of(epoch(1, 5, 4)), 200, 1_000_000, 100, null);
+        Timing t = Timings.of(List.of(epoch(1, 5, 4)), 200, 1_000_000, Peak.measured("djl", 100, 1024), null);
         assertEquals(5, t.medianEpochSeconds());
         assertEquals(0, t.measuredEpochs());
         assertEquals(50, t.trainImagesPerSecond(), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> Timings.of(List.of(), 1, 1, 1, null));
+        assertEquals("measured:djl", t.peakSource());
+        assertNull(t.harnessOverheadShare(), "a history without the step split has no overhead figure");
+        assertThrows(IllegalArgumentException.class, () -> Timings.of(List.of(), 1, 1, null, null));
+    }
+
+    @Test
+    void theHarnessOverheadIsTheShareOfTrainingTimeOutsideTheStepCallsOverTheMeasuredEpochs() {
+        // epoch 1 (warm-up) spends 2 of 10 s outside the steps and is left out; epochs 2 and 3: (0.1 + 0.3) / 20
+        List<EpochRecord> h = List.of(split(1, 10, 8), split(2, 10, 9.9), split(3, 10, 9.7));
+        Timing t = Timings.of(h, 100, 1000, null, null);
+        assertEquals(0.02, t.harnessOverheadShare(), 1e-12);
+        assertNull(t.peak());
+        assertNull(t.peakShare(), "no peak, no share");
+    }
+
+    private static EpochRecord split(int n, double trainSeconds, double stepSeconds) {
+        return new EpochRecord(n, 1, 0.5, 1, 0.5, trainSeconds + 1, trainSeconds, 1e-3, null, stepSeconds, 0.05,
+                null, null);
     }
 
     @Test

@@ -10,13 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferbench.api.backend.Batch;
 import io.ferbench.api.result.EpochRecord;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.worker.data.PreparedDataset;
+import io.ferbench.worker.env.MemoryProbe;
 import io.ferbench.api.cell.EarlyStoppingSpec;
 import io.ferbench.api.cell.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -199,6 +202,41 @@ class TrainerTest {
         }
         assertEquals(0.01 / 3, s.history().get(0).learningRate(), 1e-12);
         assertEquals(model.learningRates.get(STEPS), s.history().get(1).learningRate(), 1e-12);
+    }
+
+    @Test
+    void theFirstEpochReachingTheTargetAccuracyIsTimedAndTrainingGoesOnUnchanged() {
+        // validation accuracy is 1 when the scripted loss is below log 2, else 0: epochs 3 and 4 reach 0.5
+        ScriptedModel model = new ScriptedModel(losses(1.0, 0.9, 0.5, 0.4), STEPS, 0);
+        TrainingPlan plan = new TrainingPlan(4, 4, 42, 1e-3, EarlyStoppingSpec.off(), 100, null, false, null, 0.5);
+        TrainingSummary s = new Trainer(plan, TrainingListener.NONE).train(model, DATA).summary();
+        assertEquals(4, s.epochsRun(), "the target does not stop training");
+        TimeToAccuracy reached = s.timeToAccuracy();
+        assertEquals(0.5, reached.target());
+        assertEquals(3, reached.epochs());
+        double firstThree = s.history().subList(0, 3).stream().mapToDouble(EpochRecord::seconds).sum();
+        assertEquals(firstThree, reached.seconds(), 1e-12, "the wall time of epochs 1 to 3");
+
+        TrainingSummary never = new Trainer(new TrainingPlan(2, 4, 42, 1e-3, EarlyStoppingSpec.off(), 100, null, false,
+                null, 1.0), TrainingListener.NONE).train(new ScriptedModel(losses(1.0, 0.9), STEPS, 0), DATA).summary();
+        assertFalse(never.timeToAccuracy().reached());
+        assertNull(never.timeToAccuracy().seconds());
+        assertNull(new Trainer(plan(1, EarlyStoppingSpec.off()), TrainingListener.NONE)
+                .train(new ScriptedModel(losses(1.0), STEPS, 0), DATA).summary().timeToAccuracy(), "no target, none");
+    }
+
+    @Test
+    void everyEpochSplitsItsTrainingTimeIntoBackendStepsAndBatchesAndReadsTheMemory() {
+        ScriptedModel model = new ScriptedModel(losses(1.0, 0.9), STEPS, 0);
+        TrainingSummary s = new Trainer(plan(2, EarlyStoppingSpec.off()), TrainingListener.NONE)
+                .train(model, DATA, MemoryProbe.withNative(() -> OptionalLong.of(3L << 20))).summary();
+        for (EpochRecord e : s.history()) {
+            assertTrue(e.stepSeconds() > 0 && e.dataSeconds() > 0, e.toString());
+            assertTrue(e.stepSeconds() + e.dataSeconds() <= e.trainSeconds(), "both are parts of the training time");
+            assertEquals(e.trainSeconds() - e.stepSeconds(), e.harnessSeconds(), 1e-12);
+            assertEquals(3.0, e.nativeMb(), 1e-12, "the backend's own count, in MiB");
+            assertTrue(e.heapMb() > 0, "the committed heap");
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.ferbench.api.result.BuildInfo;
 import io.ferbench.api.result.CellResult;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EnvironmentInfo;
-import io.ferbench.worker.train.Flops;
 import io.ferbench.reports.ResultsTable;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -113,9 +112,10 @@ final class Header {
     static List<String> commands(RunFolder f) {
         Path dir = f.layout().suiteDir();
         String suiteFile = f.layout().suiteCopy().toString();
-        Double peak = f.results().stream().filter(r -> r.timing() != null).map(r -> r.timing().peakGflops()).findFirst()
-                .orElse(null);
-        String options = peak == null || peak == Flops.DEFAULT_PEAK_GFLOPS ? ""
+        // a peak the user gave is part of how the run was made; measured peaks are measured again
+        Double peak = f.results().stream().filter(r -> r.timing() != null && r.timing().peak() != null
+                        && !r.timing().peak().wasMeasured()).map(r -> r.timing().peakGflops()).findFirst().orElse(null);
+        String options = peak == null ? ""
                 : " --peak-gflops " + (peak == Math.rint(peak) ? Long.toString(peak.longValue()) : peak.toString());
         List<String> commands = new ArrayList<>();
         Path out = dir.getParent();

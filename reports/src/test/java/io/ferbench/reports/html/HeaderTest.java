@@ -3,6 +3,7 @@ package io.ferbench.reports.html;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ferbench.api.result.CellResult;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import io.ferbench.worker.RunLayout;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class HeaderTest {
         Timing t = r.timing();
         CellResult peak = new CellResult(r.cell(), r.status(), null, null, r.dataset(), r.model(), r.training(),
                 r.test(), new Timing(t.firstEpochSeconds(), t.medianEpochSeconds(), t.measuredEpochs(),
-                t.trainImagesPerSecond(), t.trainGflops(), 2500, t.peakShare(), t.inference()), r.peakRssMb(),
+                t.trainImagesPerSecond(), t.trainGflops(), Peak.given(2500), t.peakShare(), null, t.inference()), r.peakRssMb(),
                 r.environment(), null, r.startedAt(), r.finishedAt(), r.wallSeconds());
         RunFolder run = new RunFolder(new RunLayout(Path.of("/data/my results/demo")), "demo", "", null, List.of(peak),
                 List.of("001-x"));

@@ -107,7 +107,7 @@ class LargeReportTest {
     private CellPreview trainOneCell() {
         var cell = Suites.plan(SUITE, "large.yaml").cells().get(0);
         WorkerRequest request = new WorkerRequest(cell, dir.toString(),
-                Path.of(System.getProperty("java.io.tmpdir"), "ferbench-cache").toString(), 130,
+                Path.of(System.getProperty("java.io.tmpdir"), "ferbench-cache").toString(), 130.0,
                 new InferenceSettings(1, 5, 2, 20), TestEvaluation.DEFAULT_FEATURE_SAMPLE, dir.resolve("cells").toString());
         AtomicReference<DatasetPreview> preview = new AtomicReference<>();
         CellResult result = new CellExecution(request, new ProgressEmitter(new PrintStream(OutputStream.nullOutputStream()), 0))

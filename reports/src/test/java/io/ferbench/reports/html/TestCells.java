@@ -13,6 +13,7 @@ import io.ferbench.api.result.CellStatus;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.FeatureSample;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.worker.RunLayout;
@@ -61,7 +62,7 @@ final class TestCells {
                 new EpochRecord(1, 1.0, 0.3, 1.2, 0.3, 2.0, 1.5, 1e-3, 400.0),
                 new EpochRecord(2, 0.8, 0.5, 0.9, valAccuracy, 2.0, 1.5, 1e-3, 401.0),
                 new EpochRecord(3, 0.6, 0.6, 1.1, valAccuracy - 0.1, 2.0, 1.5, 1e-3, 402.0));
-        Timing timing = new Timing(3.0, epochSeconds, 2, 240 / epochSeconds, 1.4, 130, 0.0108,
+        Timing timing = new Timing(3.0, epochSeconds, 2, 240 / epochSeconds, 1.4, Peak.given(130), 0.0108, 0.01,
                 base.timing().inference());
         return new CellResult(config(id, index, axes), CellStatus.OK, null, null, base.dataset(), base.model(),
                 new TrainingSummary(3, 2, false, true, history), t, timing, base.peakRssMb(), base.environment(),

@@ -1,0 +1,80 @@
+package io.ferbench.worker.peak;
+
+import io.ferbench.api.backend.Backend;
+import io.ferbench.api.backend.Matmul;
+import io.ferbench.worker.train.Percentiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Times a backend's square fp32 matrix multiply, JMH-style: the order n doubles from {@value #FIRST_SIZE} until one
+ * product takes at least {@value #MIN_PRODUCT_SECONDS} s (or n reaches the device's cap), so that the product is large
+ * enough for the engine's best kernel and the clock; then warm-up runs, then timed runs, whose median is the peak.
+ */
+public final class PeakMeasurement {
+    static final int FIRST_SIZE = 256;
+    static final double MIN_PRODUCT_SECONDS = 0.05;
+    static final int CPU_MAX_SIZE = 2048;
+    static final int GPU_MAX_SIZE = 8192;
+    static final int WARMUP_RUNS = 2;
+    static final int MAX_TIMED_RUNS = 10;
+    static final int MIN_TIMED_RUNS = 3;
+    static final double TIMED_BUDGET_SECONDS = 3;
+
+    /** What the timed runs gave. */
+    public record Outcome(int size, double gflops, double[] runSeconds) {}
+
+    private PeakMeasurement() {}
+
+    /**
+     * Measures {@code backend}'s matrix multiply; empty when the backend has none.
+     *
+     * @param gpu  whether the backend runs on a GPU (larger products before the clock is long enough)
+     */
+    public static Optional<Outcome> measure(Backend backend, boolean gpu) {
+        int cap = gpu ? GPU_MAX_SIZE : CPU_MAX_SIZE;
+        int n = FIRST_SIZE;
+        while (true) {
+            Optional<Matmul> prepared = backend.matmul(matrix(n, 1), matrix(n, 2), n);
+            if (prepared.isEmpty()) return Optional.empty();
+            try (Matmul matmul = prepared.get()) {
+                double first = time(matmul);  // also the first warm-up run
+                if (first < MIN_PRODUCT_SECONDS && n < cap) {
+                    n *= 2;
+                    continue;
+                }
+                for (int i = 1; i < WARMUP_RUNS; i++) time(matmul);
+                List<Double> runs = new ArrayList<>();
+                double spent = 0;
+                while (runs.size() < MAX_TIMED_RUNS && (runs.size() < MIN_TIMED_RUNS || spent < TIMED_BUDGET_SECONDS)) {
+                    double s = time(matmul);
+                    runs.add(s);
+                    spent += s;
+                }
+                double[] seconds = runs.stream().mapToDouble(Double::doubleValue).toArray();
+                return Optional.of(new Outcome(n, gflops(n, Percentiles.median(seconds)), seconds));
+            }
+        }
+    }
+
+    /** {@code 2 n³} floating-point operations in {@code seconds}, in GFLOP/s. */
+    static double gflops(int n, double seconds) {
+        return 2.0 * n * n * (double) n / seconds / 1e9;
+    }
+
+    private static double time(Matmul matmul) {
+        long start = System.nanoTime();
+        matmul.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seeded values in [-0.5, 0.5): the same matrices on every backend. */
+    private static float[] matrix(int n, long seed) {
+        Random random = new Random(seed);
+        float[] values = new float[n * n];
+        for (int i = 0; i < values.length; i++) values[i] = random.nextFloat() - 0.5f;
+        return values;
+    }
+}

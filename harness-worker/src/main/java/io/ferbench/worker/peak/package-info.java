@@ -1,0 +1,6 @@
+/**
+ * The yardstick of "share of peak": each backend's own fp32 matrix multiply, timed on the cell's device and thread
+ * count ({@link io.ferbench.worker.peak.PeakMeasurement}) and kept per machine, backend, device and threads in the
+ * cache folder ({@link io.ferbench.worker.peak.PeakCache}), so that a run measures it once.
+ */
+package io.ferbench.worker.peak;
