@@ -64,6 +64,10 @@ class RunCommandTest {
         assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
         assertEquals(2, run(suite.toString(), "--peak-gflops", "-3", "--out", dir.resolve("o").toString()));
         assertTrue(err.toString().contains("peak GFLOP/s"), err.toString());
+        assertEquals(2, run(suite.toString(), "--peak-gflops", "500", "--recalibrate", "--out",
+                dir.resolve("o").toString()));
+        assertTrue(err.toString().contains("--recalibrate measures the backends' peaks and --peak-gflops gives one"),
+                err.toString());
         assertEquals(2, run(suite.toString(), "--worker-heap", "lots", "--out", dir.resolve("o").toString()));
         assertTrue(err.toString().contains("worker heap"), err.toString());
     }

@@ -17,6 +17,7 @@ import io.ferbench.api.result.EnvironmentInfo;
 import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.InferenceTiming;
 import io.ferbench.api.result.ModelCost;
+import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.Timing;
@@ -56,6 +57,8 @@ final class FileNames extends PropertyNamingStrategies.NamingBase {
             Map.entry(Execution.class, Map.of("timeoutSeconds", "timeout_s")),
             Map.entry(EpochRecord.class, Map.of("seconds", "epoch_s", "trainSeconds", "train_s", "rssMb", "rss_mib",
                     "stepSeconds", "step_s", "dataSeconds", "data_s", "heapMb", "heap_mib", "nativeMb", "native_mib")),
+            Map.entry(Peak.class, Map.of("gflops", "peak_gflops", "source", "peak_source", "matrixSize",
+                    "peak_matrix_size")),
             Map.entry(TimeToAccuracy.class, Map.of("epochs", "epochs_to_target", "seconds", "time_to_target_s")));
 
     @Override public String translate(String name) {

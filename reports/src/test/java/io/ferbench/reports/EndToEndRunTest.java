@@ -52,6 +52,7 @@ class EndToEndRunTest {
               batch_size: 8
               epochs: 2
               seed: [1, 2, 3]
+              target_accuracy: 0.3
             timeout_minutes: 5
             """;
 
@@ -130,15 +131,33 @@ class EndToEndRunTest {
         for (CSVRecord row : rows) {
             assertEquals("ok", row.get("status"));
             for (String column : ResultsTable.headers()) {
-                boolean mayBeEmpty = List.of("error", "diverged_epoch", "diverged_step", "backend_settings")
-                        .contains(column);
+                // a target may not be reached in two epochs of a tiny network
+                boolean mayBeEmpty = List.of("error", "diverged_epoch", "diverged_step", "backend_settings",
+                        "epochs_to_target", "time_to_target_s").contains(column);
                 assertTrue(mayBeEmpty || !row.get(column).isEmpty(), row.get("cell_id") + " leaves " + column + " empty");
             }
             double accuracy = Double.parseDouble(row.get("test_accuracy"));
             assertTrue(accuracy >= 0 && accuracy <= 1);
             assertEquals("cpu", row.get("device"));
+            // issue 16: the share is of DJL's own measured matrix multiply, and the harness's part of a step is known
+            assertEquals("measured:djl", row.get("peak_source"));
+            double share = Double.parseDouble(row.get("peak_share"));
+            assertTrue(share > 0 && share < 1, "a share of a measured peak: " + share);
+            double overhead = Double.parseDouble(row.get("harness_overhead_share"));
+            assertTrue(overhead >= 0 && overhead < 1, "harness overhead " + overhead);
+            assertEquals("0.3", row.get("target_accuracy"));
+            if (!row.get("epochs_to_target").isEmpty()) {
+                assertTrue(Double.parseDouble(row.get("time_to_target_s")) > 0);
+            }
         }
-        assertEquals(6, ReportFilesTest.readCsv(resumed.layout().historyCsv()).size(), "3 cells × 2 epochs");
+        List<CSVRecord> history = ReportFilesTest.readCsv(resumed.layout().historyCsv());
+        assertEquals(6, history.size(), "3 cells × 2 epochs");
+        for (CSVRecord epoch : history) {
+            for (String column : List.of("rss_mib", "heap_mib", "step_s", "data_s")) {
+                assertFalse(epoch.get(column).isEmpty(), "history.csv " + column);
+            }
+            assertTrue(epoch.get("native_mib").isEmpty(), "DJL exposes no native allocation count");
+        }
         for (String id : ids) assertTrue(Files.isRegularFile(resumed.layout().cellHistoryCsv(id)));
         String html = Files.readString(resumed.layout().reportHtml());
         assertTrue(html.contains("3 cells: 3 ok, 0 diverged, 0 failed"), html);

@@ -22,6 +22,7 @@ import io.ferbench.api.result.ModelCost;
 import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
 import io.ferbench.api.result.Peak;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.worker.RunLayout;
@@ -41,8 +42,9 @@ public final class Fixtures {
     public static Cell config(String id, String dataset) {
         return new Cell("demo", id, 0, 0, Map.of("learning_rate", "0.001"),
                 new DatasetSpec(dataset, "synthetic", null, null, List.of(), 6, 32, true, null, 0),
-                Network.of("resnet18"), Training.plain(8, 3, OptimizerSpec.adam(1e-3),
-                new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.0, true), 42),
+                Network.of("resnet18"), new Training(8, 3, OptimizerSpec.adam(1e-3), null,
+                new EarlyStoppingSpec(true, EarlyStoppingSpec.Monitor.VAL_LOSS, 2, 0.0, true), null, false, false, 0,
+                42, 0.5),
                 new Execution("djl", Device.AUTO, 0, 600, Map.of("interop_threads", "1")));
     }
 
@@ -54,7 +56,7 @@ public final class Fixtures {
     public static List<EpochRecord> history(int epochs) {
         return java.util.stream.IntStream.rangeClosed(1, epochs)
                 .mapToObj(e -> new EpochRecord(e, 1.0 / e, 0.4 + e / 10.0, 1.1 / e, 0.35 + e / 10.0, 2.0 + 1.0 / e,
-                        1.5, 1e-3, 400.0 + e))
+                        1.5, 1e-3, 400.0 + e, 1.45, 0.01, 256.0, 64.0))
                 .toList();
     }
 
@@ -68,7 +70,8 @@ public final class Fixtures {
         return new CellResult(config(id, "faces"), CellStatus.OK, null, null,
                 new DatasetSummary("faces", List.of("happy", "sad"), 40, 10, 12, 0.5, 0.2, 0,
                         new AuditCounts(2, 4, 1, 2, 1, 0, 0)),
-                new ModelCost(11_170_882, 1_900_000), new TrainingSummary(3, 2, false, true, history(3)), test, timing,
+                new ModelCost(11_170_882, 1_900_000), new TrainingSummary(3, 2, false, true, history(3), false,
+                        new TimeToAccuracy(0.5, 2, 4.5)), test, timing,
                 812.0, environment(), null, "2025-01-01T00:00:00Z", "2025-01-01T00:00:30Z", 30.0);
     }
 

@@ -11,14 +11,15 @@ import java.util.Random;
 /**
  * Times a backend's square fp32 matrix multiply, JMH-style: the order n doubles from {@value #FIRST_SIZE} until one
  * product takes at least {@value #MIN_PRODUCT_SECONDS} s (or n reaches the device's cap), so that the product is large
- * enough for the engine's best kernel and the clock; then warm-up runs, then timed runs, whose median is the peak.
+ * enough for the engine's best kernel and the clock (judged on a product after a first, start-up one); then warm-up
+ * runs, then timed runs, whose median is the peak.
  */
 public final class PeakMeasurement {
     static final int FIRST_SIZE = 256;
     static final double MIN_PRODUCT_SECONDS = 0.05;
     static final int CPU_MAX_SIZE = 2048;
     static final int GPU_MAX_SIZE = 8192;
-    static final int WARMUP_RUNS = 2;
+    static final int WARMUP_RUNS = 3;
     static final int MAX_TIMED_RUNS = 10;
     static final int MIN_TIMED_RUNS = 3;
     static final double TIMED_BUDGET_SECONDS = 3;
@@ -40,12 +41,14 @@ public final class PeakMeasurement {
             Optional<Matmul> prepared = backend.matmul(matrix(n, 1), matrix(n, 2), n);
             if (prepared.isEmpty()) return Optional.empty();
             try (Matmul matmul = prepared.get()) {
-                double first = time(matmul);  // also the first warm-up run
-                if (first < MIN_PRODUCT_SECONDS && n < cap) {
+                // a first product pays for start-up (kernel selection, JIT, page faults): the second one decides
+                time(matmul);
+                double warm = time(matmul);
+                if (warm < MIN_PRODUCT_SECONDS && n < cap) {
                     n *= 2;
                     continue;
                 }
-                for (int i = 1; i < WARMUP_RUNS; i++) time(matmul);
+                for (int i = 2; i < WARMUP_RUNS; i++) time(matmul);
                 List<Double> runs = new ArrayList<>();
                 double spent = 0;
                 while (runs.size() < MAX_TIMED_RUNS && (runs.size() < MIN_TIMED_RUNS || spent < TIMED_BUDGET_SECONDS)) {

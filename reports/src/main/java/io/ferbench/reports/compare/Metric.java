@@ -22,7 +22,8 @@ public record Metric(String name, boolean higherIsBetter, Column<CellResult> col
             add(name, true);
         }
         for (String name : List.of("test_loss", "time_per_epoch_s", "first_epoch_s", "latency_p50_ms",
-                "latency_p99_ms", "batch_latency_p50_ms", "batch_latency_p99_ms", "peak_rss_mib", "wall_s")) {
+                "latency_p99_ms", "batch_latency_p50_ms", "batch_latency_p99_ms", "peak_rss_mib", "wall_s",
+                "time_to_target_s", "epochs_to_target", "harness_overhead_share")) {
             add(name, false);
         }
     }

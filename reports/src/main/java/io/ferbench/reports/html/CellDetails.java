@@ -14,6 +14,7 @@ import io.ferbench.api.result.EpochRecord;
 import io.ferbench.api.result.FeatureSample;
 import io.ferbench.api.result.RocPoints;
 import io.ferbench.api.result.TestMetrics;
+import io.ferbench.api.result.TimeToAccuracy;
 import io.ferbench.api.result.Timing;
 import io.ferbench.api.result.TrainingSummary;
 import io.ferbench.reports.ResultsTable;
@@ -207,12 +208,24 @@ final class CellDetails {
         if (h != null) {
             add(f, "epochs", h.epochsRun() + (h.bestEpoch() == null ? "" : " (best " + h.bestEpoch() + ")")
                     + (h.stoppedEarly() ? ", stopped early" : ""));
+            TimeToAccuracy target = h.timeToAccuracy();
+            if (target != null) {
+                add(f, "time to accuracy", target.reached()
+                        ? fmt("%.1f %% validation accuracy after %d epoch(s), %.1f s", 100 * target.target(),
+                                target.epochs(), target.seconds())
+                        : fmt("%.1f %% validation accuracy not reached", 100 * target.target()));
+            }
         }
         Timing tm = r.timing();
         if (tm != null) {
             add(f, "time per epoch", fmt("%.2f s (first epoch %.2f s)", tm.medianEpochSeconds(), tm.firstEpochSeconds()));
-            add(f, "training throughput", fmt("%.1f img/s · %.2f GFLOP/s · %.1f %% of %.0f GFLOP/s",
-                    tm.trainImagesPerSecond(), tm.trainGflops(), 100 * tm.peakShare(), tm.peakGflops()));
+            add(f, "training throughput", fmt("%.1f img/s · %.2f GFLOP/s", tm.trainImagesPerSecond(),
+                    tm.trainGflops()) + (tm.peak() == null ? " · no peak known"
+                    : fmt(" · %.1f %% of ", 100 * tm.peakShare()) + tm.peak().describe()));
+            if (tm.harnessOverheadShare() != null) {
+                add(f, "harness overhead", fmt("%.2f %% of the training time outside the backend's step calls",
+                        100 * tm.harnessOverheadShare()));
+            }
             if (tm.inference() != null) {
                 add(f, "inference", fmt("%.1f img/s at batch %d · latency p50 %.2f ms, p99 %.2f ms",
                         tm.inference().imagesPerSecond(), tm.inference().batchSize(), tm.inference().latencyP50Ms(),

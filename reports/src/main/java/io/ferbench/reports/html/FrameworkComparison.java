@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Section 3: for each configuration (architecture × dataset, and any other setting the suite varies
- * besides the backend and the seed; named by what varies) the backends side by side: test accuracy, time per epoch and
- * training throughput as grouped bars, and accuracy against time per epoch, the trade-off the study
+ * besides the backend and the seed; named by what varies) the backends side by side: test accuracy, time per epoch,
+ * training throughput and, where cells set a {@code target_accuracy}, the time to reach it, as grouped bars, and accuracy against time per epoch, the trade-off the study
  * discusses. Repeats of a configuration (cells that differ only in seed or repeat) become one mean
  * with a standard-deviation error bar. Only ok cells take part; the others are counted in a note.
  *
@@ -49,6 +49,13 @@ final class FrameworkComparison {
                     c -> c.result().timing().medianEpochSeconds()),
             new Figure("train_ips", "Training throughput", "img/s", Leaderboard.Better.max,
                     c -> c.result().timing().trainImagesPerSecond()));
+    /**
+     * Time to the target accuracy, shown where cells set a target: backends at the same img/s can need different
+     * numbers of epochs. A cell that never reached its target has no bar.
+     */
+    private static final Figure TO_TARGET = new Figure("to_target", "Time to target accuracy", "s",
+            Leaderboard.Better.min, c -> c.result().training() == null || c.result().training().timeToAccuracy() == null
+                    ? null : c.result().training().timeToAccuracy().seconds());
 
     private FrameworkComparison() {}
 
@@ -70,7 +77,11 @@ final class FrameworkComparison {
         boolean repeats = bySeries.values().stream().flatMap(m -> m.values().stream()).anyMatch(l -> l.size() > 1);
 
         List<Metric> metrics = new ArrayList<>();
-        for (Figure f : FIGURES) {
+        List<Figure> figures = new ArrayList<>(FIGURES);
+        if (ok.stream().anyMatch(c -> c.result().training() != null && c.result().training().timeToAccuracy() != null)) {
+            figures.add(TO_TARGET);
+        }
+        for (Figure f : figures) {
             List<List<Spread>> values = new ArrayList<>();
             for (String s : series) {
                 List<Spread> row = new ArrayList<>();

@@ -119,8 +119,14 @@ final class HtmlPage {
             <li>Inference is timed after training: warm-up calls, then timed calls at the training batch size
             (throughput) and with one image (latency percentiles, nearest rank).</li>
             <li>FLOPs: 2 × MACs per image forward, 6 × MACs per image trained (forward and two backward products); MACs
-            come from the model IR and count convolutions and dense layers. % peak is relative to the fp32 peak given to
-            <code>ferbench run --peak-gflops</code>.</li>
+            come from the model IR and count convolutions and dense layers. % peak is relative to the backend's own fp32
+            matrix multiply, measured on the same device and thread count before the backend's first cell (cached per
+            machine; <code>ferbench run --recalibrate</code> measures again), or to the peak given with
+            <code>--peak-gflops</code>. The overhead is the share of training time spent outside the backend's step
+            calls (making batches, the loop's bookkeeping).</li>
+            <li>Time to target is the wall time of the epochs (training and validation) until the validation accuracy
+            first reached the cell's <code>target_accuracy</code>, MLPerf's time-to-quality: what a usable model
+            costs, which images per second alone do not tell.</li>
             <li>Peak memory is the worker JVM's resident-memory high-water mark (heap and native memory).</li>
             <li>Repeats are cells that differ only in their seed; comparison charts show their mean and one standard
             deviation.</li>

@@ -51,7 +51,8 @@ final class Leaderboard {
     private static final Set<String> FIRST_SHOWN = Set.of("run", "cell", "backend", "architecture", "settings",
             "accuracy", "f1", "epoch_s", "train_ips", "latency", "memory");
     /** Shown at first only when they differ between rows: a constant column tells the rows apart no more. */
-    private static final Set<String> SHOWN_WHEN_VARYING = Set.of("dataset", "lr", "batch", "epochs", "status");
+    private static final Set<String> SHOWN_WHEN_VARYING = Set.of("dataset", "lr", "batch", "epochs", "to_target",
+            "status");
 
     private Leaderboard() {}
 
@@ -127,6 +128,11 @@ final class Leaderboard {
         d.add(test("precision", "precision", "macro-averaged precision", "fixed3", TestMetrics::macroPrecision));
         d.add(test("recall", "recall", "macro-averaged recall", "fixed3", TestMetrics::macroRecall));
         d.add(test("auc", "AUC", "mean one-vs-rest ROC AUC over the classes", "fixed3", TestMetrics::macroAuc));
+        d.add(number("to_target", "to target", "time to accuracy: wall time (training and validation) until the "
+                        + "validation accuracy first reached the cell's target_accuracy; empty if never or no target",
+                "fixed1", Better.min, c -> c.result().training() == null
+                        || c.result().training().timeToAccuracy() == null ? null
+                        : c.result().training().timeToAccuracy().seconds()));
         d.add(timing("epoch_s", "s / epoch", "median epoch time (training and validation) after the warm-up epoch",
                 "fixed2", Better.min, Timing::medianEpochSeconds));
         d.add(timing("train_ips", "train img/s", "training throughput: images per second of training steps",
@@ -137,8 +143,11 @@ final class Leaderboard {
                 InferenceTiming::latencyP50Ms));
         d.add(timing("gflops", "GFLOP/s", "achieved training GFLOP/s (6 × MACs per trained image)", "fixed2",
                 Better.max, Timing::trainGflops));
-        d.add(timing("peak", "% peak", "share of the machine's fp32 peak (ferbench run --peak-gflops)", "percent1",
+        d.add(timing("peak", "% peak", "share of the backend's own fp32 matrix-multiply peak, measured on the same "
+                        + "device and threads (or the peak given with ferbench run --peak-gflops)", "percent1",
                 Better.max, Timing::peakShare));
+        d.add(timing("overhead", "overhead", "harness overhead: share of the training time spent outside the "
+                + "backend's step calls (batches, bookkeeping)", "percent1", Better.min, Timing::harnessOverheadShare));
         d.add(number("params", "params", "parameters (the same for every backend: counted from the model IR)",
                 "millions", Better.min, c -> c.result().model() == null ? null : c.result().model().parameters()));
         d.add(number("macs", "MACs", "multiply-accumulates of one forward pass of one image", "millions",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ferbench.api.result.CellResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a maintainer sees first, in headless Chromium at 1,400 × 900: the verdict matrix of a 3 architectures × 3
@@ -104,6 +106,9 @@ class FirstViewInBrowserTest {
 
         // an entry leads to its cell
         chromium.driver().findElement(By.cssSelector("table.verdict tbody tr td.entry button.link")).click();
+        // the cells panel renders after the click's navigation: on a loaded machine that takes a moment
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(20)).until(d -> (Boolean) chromium.script(
+                "return document.querySelector('#panel-cells [data-cell]') !== null"));
         assertEquals("resnet18-djl-1", chromium.script("return document.querySelector('#panel-cells [data-cell]')"
                 + ".getAttribute('data-cell')"));
         assertEquals(List.of(), chromium.consoleErrors());
