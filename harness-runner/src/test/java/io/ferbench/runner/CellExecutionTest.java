@@ -67,7 +67,11 @@ class CellExecutionTest {
         assertEquals(1, r.timing().measuredEpochs());
         assertEquals(r.training().history().get(1).seconds(), r.timing().medianEpochSeconds());
         assertTrue(r.timing().trainImagesPerSecond() > 0 && r.timing().trainGflops() > 0);
-        assertEquals(130.0, r.timing().peakGflops());
+        // no --peak-gflops: the share is of DJL's own matrix multiply, measured (or cached) on this machine
+        assertEquals("measured:djl", r.timing().peakSource());
+        assertTrue(r.timing().peakGflops() > 0 && r.timing().peakShare() > 0 && r.timing().peakShare() < 1,
+                r.timing().toString());
+        assertTrue(r.timing().harnessOverheadShare() >= 0 && r.timing().harnessOverheadShare() < 1);
         assertEquals(8, r.timing().inference().batchSize());
         assertEquals(5, r.timing().inference().measuredBatches());
         assertEquals(20, r.timing().inference().singleSamples());

@@ -121,7 +121,7 @@ public final class SmokePlan {
         Training t = cell.training();
         // one epoch leaves no room for a warm-up; the schedule's kind is still exercised
         Training training = new Training(batch, 1, t.optimizer(), new ScheduleSpec(t.schedule().kind(), 0), es,
-                t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(), cell.seed());
+                t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(), cell.seed(), t.targetAccuracy());
         Execution execution = new Execution(cell.backend(), Device.CPU, cell.execution().threads(), TIMEOUT_SECONDS,
                 cell.execution().backendSettings());
         return new Cell(suite, cell.id(), cell.index(), cell.repeat(), cell.axes(), synthetic, network, training,

@@ -20,7 +20,8 @@ record Configuration(DatasetSpec dataset, Network network, Training training, Ex
                 d.remedies()),
                 cell.network(),
                 new Training(t.batchSize(), t.epochs(), t.optimizer(), t.schedule(), t.earlyStopping(),
-                        t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(), 0),
+                        t.augmentation(), t.classWeights(), t.oversample(), t.labelSmoothing(), 0,
+                        t.targetAccuracy()),
                 cell.execution().withTimeoutSeconds(0));
     }
 }
