@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 RunCommand.class,
                 CompareCommand.class,
+                BenchCommand.class,
                 ReportCommand.class,
                 ValidateCommand.class,
                 PlanCommand.class,
