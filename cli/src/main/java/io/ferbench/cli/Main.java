@@ -18,13 +18,13 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 RunCommand.class,
                 CompareCommand.class,
-                BenchCommand.class,
                 ReportCommand.class,
                 ValidateCommand.class,
                 PlanCommand.class,
                 ArchitecturesCommand.class,
                 BackendsCommand.class,
                 DatasetsCommand.class,
+                BenchCommand.class,
                 WorkerCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class
