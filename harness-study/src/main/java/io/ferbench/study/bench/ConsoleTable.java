@@ -27,10 +27,12 @@ public final class ConsoleTable implements BenchOutput {
         for (BenchResult r : results) {
             for (Mode mode : Mode.values()) {
                 Score s = r.score(mode);
+                String format = format(s.mean());
                 rows.add(List.of("trainStep", r.params().backend(), r.params().architecture(),
                         String.valueOf(r.params().batchSize()), String.valueOf(r.params().imageSize()), mode.id(),
-                        String.valueOf(s.n()), number(s.mean()), Double.isNaN(s.error()) ? "" : "±",
-                        number(s.error()), mode.unit(), number(s.median()), number(s.min()), number(s.max())));
+                        String.valueOf(s.n()), number(format, s.mean()), Double.isNaN(s.error()) ? "" : "±",
+                        number(format, s.error()), mode.unit(), number(format, s.median()), number(format, s.min()),
+                        number(format, s.max())));
             }
         }
         int[] width = new int[HEADER.size()];
@@ -51,10 +53,13 @@ public final class ConsoleTable implements BenchOutput {
         out.flush();
     }
 
-    /** Three significant decimals for small values, one for large: 0.123, 12.35, 187.3. */
-    static String number(double v) {
-        if (Double.isNaN(v)) return "";
-        double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 100 ? "%.1f" : a >= 10 ? "%.2f" : "%.3f", v);
+    /** The decimals of a row, from its score: 0.123, 12.35, 187.3, so that a row's figures read alike. */
+    static String format(double score) {
+        double a = Math.abs(score);
+        return a >= 100 ? "%.1f" : a >= 10 ? "%.2f" : "%.3f";
+    }
+
+    static String number(String format, double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
     }
 }

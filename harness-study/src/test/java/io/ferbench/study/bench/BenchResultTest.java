@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ferbench.api.cell.Device;
 import io.ferbench.worker.bench.BenchParams;
 import io.ferbench.worker.bench.ForkResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,23 @@ class BenchResultTest {
         assertEquals(875.0 / 3, avgt.mean(), 1e-9);
         assertEquals(250.0, avgt.median(), 0);
         assertEquals(List.of(Mode.THRPT, Mode.AVGT), List.copyOf(r.scores().keySet()), "in Mode's order");
+    }
+
+    @Test
+    void theTableHasOneRowPerModeWithTheScoreItsErrorAndTheRowsDecimals() {
+        BenchParams p = new BenchParams("tensorflow", "mobilenet_v2", 4, 48, 0, Device.CPU, 0, 2, 2, 1, 42);
+        ForkResult fork = new ForkResult(p, 1, null, 1, 1, 0.1, List.of(), List.of(0.5, 1.0), 1.0f, null);
+        StringWriter text = new StringWriter();
+        new ConsoleTable(new PrintWriter(text, true)).write(List.of(BenchResult.of(p, List.of(fork))));
+        List<String> lines = text.toString().lines().toList();
+        assertEquals(3, lines.size(), text.toString());
+        assertTrue(lines.get(0).matches("Benchmark +\\(backend\\) +\\(architecture\\) .* Mode +Cnt +Score +Error +Units +"
+                + "Median +Min +Max"), lines.get(0));
+        // 16 and 8 img/s: mean 12.00, t(0.9995, 1) = 636.6 · sd 5.657 / √2 = 2546.5; 500 and 250 ms/step
+        assertTrue(lines.get(1).matches("trainStep +tensorflow +mobilenet_v2 +4 +48 +thrpt +2 +12\\.00 +± +2546\\.48 +"
+                + "img/s +12\\.00 +8\\.00 +16\\.00"), lines.get(1));
+        assertTrue(lines.get(2).matches("trainStep +tensorflow +mobilenet_v2 +4 +48 +avgt +2 +375\\.0 +± +79577\\.4 +"
+                + "ms/step +375\\.0 +250\\.0 +500\\.0"), lines.get(2));
     }
 
     @Test
