@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 ArchitecturesCommand.class,
                 BackendsCommand.class,
                 DatasetsCommand.class,
+                BenchCommand.class,
                 WorkerCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Explains why a worker ended without writing a result, for the failed cell's error. */
-final class WorkerExit {
+/** Explains why a worker ended without writing a result, for the failed cell's (or benchmark fork's) error. */
+public final class WorkerExit {
     static final int TAIL_LINES = 20;
     private static final int TAIL_BYTES = 16 * 1024;
 
@@ -22,7 +22,7 @@ final class WorkerExit {
      * @param stderr          the worker's standard error file
      * @param cellDir         the worker's folder (a JVM crash report would be there)
      */
-    static String describe(int exitCode, long timeoutSeconds, Path stderr, Path cellDir) {
+    public static String describe(int exitCode, long timeoutSeconds, Path stderr, Path cellDir) {
         String tail = tail(stderr, TAIL_LINES);
         StringBuilder s = new StringBuilder();
         if (timeoutSeconds > 0) {

@@ -19,21 +19,33 @@ import java.util.Map;
  * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
  * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
  * processes shared the cores), and what the backend's descriptor asks for (its native-library cache under
- * ferbench's cache, its log level). Settings already present in the environment are kept.
+ * ferbench's cache, its log level). Settings already present in the environment are kept. The microbenchmarks
+ * ({@code io.ferbench.runner.bench}) start their forks here too, with another main class, so a fork measures a
+ * JVM set up exactly as a cell's worker is.
  */
-final class WorkerLauncher {
+public final class WorkerLauncher {
     private static final long MIB = 1024L * 1024L;
 
     private final RunOptions options;
     private final WorkerClasspath classpath;
 
-    WorkerLauncher(RunOptions options, WorkerClasspath classpath) {
+    public WorkerLauncher(RunOptions options, WorkerClasspath classpath) {
         this.options = options;
         this.classpath = classpath;
     }
 
     /** The worker's command line; throws {@link UnknownBackendException} when the backend is not installed. */
     List<String> command(Cell cell, RunLayout layout) {
+        return command(cell.backend(), WorkerMain.class.getName(),
+                List.of(layout.requestFile(cell.id()).toString(), layout.cellDir(cell.id()).toString()));
+    }
+
+    /**
+     * The command line of a JVM with backend {@code backend}'s worker classpath, heap, JVM options and system
+     * properties, running {@code mainClass} with {@code args}; throws {@link UnknownBackendException} when the
+     * backend is not installed.
+     */
+    public List<String> command(String backend, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : WorkerHeap.defaultMib() + "m"));
@@ -42,36 +54,44 @@ final class WorkerLauncher {
         cmd.add("-Djava.awt.headless=true");
         // the worker ends itself when this coordinator is gone (its stdin, a pipe from here, closes)
         cmd.add("-D" + ParentWatchdog.PROPERTY + "=" + ProcessHandle.current().pid());
-        descriptor(cell).systemPropertiesFor(options.cache().root()).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        descriptor(backend).systemPropertiesFor(options.cache().root()).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(options.workerJvmArgs());
         cmd.add("-cp");
-        cmd.add(WorkerClasspath.join(classpath.forBackend(cell.backend())));
-        cmd.add(WorkerMain.class.getName());
-        cmd.add(layout.requestFile(cell.id()).toString());
-        cmd.add(layout.cellDir(cell.id()).toString());
+        cmd.add(WorkerClasspath.join(classpath.forBackend(backend)));
+        cmd.add(mainClass);
+        cmd.addAll(args);
         return cmd;
     }
 
     Process start(Cell cell, RunLayout layout) {
-        ProcessBuilder pb = new ProcessBuilder(command(cell, layout))
-                .directory(layout.cellDir(cell.id()).toFile())
+        return start(cell.backend(), command(cell, layout), layout.cellDir(cell.id()), layout.stderrLog(cell.id()),
+                "cell " + cell.id());
+    }
+
+    /**
+     * Starts {@code command} (from {@link #command(String, String, List)}) in folder {@code dir} with the backend's
+     * worker environment, standard error to {@code stderr}, standard input a pipe the caller keeps open
+     * ({@link ParentWatchdog}); {@code what} names the JVM in an error.
+     */
+    public Process start(String backend, List<String> command, Path dir, Path stderr, String what) {
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.to(layout.stderrLog(cell.id()).toFile()));
+                .redirectError(ProcessBuilder.Redirect.to(stderr.toFile()));
         Map<String, String> env = pb.environment();
         env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
-        descriptor(cell).environmentFor(options.cache().root()).forEach(env::putIfAbsent);
+        descriptor(backend).environmentFor(options.cache().root()).forEach(env::putIfAbsent);
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a worker JVM for cell " + cell.id() + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException("cannot start a worker JVM for " + what + ": " + e.getMessage(), e);
         }
     }
 
     /** What the backend's descriptor says its worker needs; an unknown backend is refused with the installed ones. */
-    private BackendDescriptor descriptor(Cell cell) {
+    private BackendDescriptor descriptor(String backend) {
         BackendCatalog catalog = classpath.catalog();
-        return catalog.find(cell.backend()).orElseThrow(() -> new UnknownBackendException(cell.backend(),
+        return catalog.find(backend).orElseThrow(() -> new UnknownBackendException(backend,
                 catalog.ids(), "among the installed backends"));
     }
 
