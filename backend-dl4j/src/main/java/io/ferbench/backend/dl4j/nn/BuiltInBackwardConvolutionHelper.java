@@ -18,18 +18,20 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A convolution layer's oneDNN helper with the backward pass of 3×3, stride-1 convolutions handed back
- * to DL4J's built-in implementation (im2col and two matrix products); the forward pass, and the backward
- * pass of every other convolution, stay with oneDNN.
+ * A convolution layer's oneDNN helper that hands the backward pass of 3×3, stride-1 convolutions with
+ * output maps of at most 4×4 back to DL4J's built-in implementation (im2col and two matrix products);
+ * the forward pass, and every other backward pass, stay with oneDNN.
  *
  * <p>Why: libnd4j's oneDNN {@code conv2d_bp} asks oneDNN for {@code convolution_auto}, and oneDNN 2.3
- * (inside libnd4j 1.0.0-M2.1) then picks its Winograd kernels for 3×3 stride-1 backward passes of
- * batches larger than a few images, whatever the spatial size. On ResNet-18 at 48×48 the last stages
- * are 3×3 and 2×2 feature maps, where Winograd's 6×6 transforms of a 512×512 filter bank dominate: one
- * backward-weights call took about 100× the forward call of the same layer, and these calls were
- * two thirds of the training step (docs/backends/dl4j.md, "Speed"). DL4J's built-in backward computes
- * the same gradients (float rounding aside); returning {@code null} from {@link #backpropGradient} is
- * DL4J's own protocol for "no helper result, use the built-in path".
+ * (inside libnd4j 1.0.0-M2.1) then picks its Winograd F(4×4, 3×3) kernels for 3×3 stride-1 backward
+ * passes of all but the smallest batches, whatever the spatial size. When the whole output map fits one
+ * 4×4 tile (ResNet-18's last two stages at 48×48: 3×3 and 2×2), the 6×6 transforms of the 256×256 or
+ * 512×512 filter bank buy nothing: one backward-weights call took about 40–100× the forward call of the
+ * same layer, and these calls were two thirds of the training step (docs/backends/dl4j.md, "Speed"). On
+ * larger maps Winograd pays off, and oneDNN's backward beats DL4J's built-in one (whose im2col is slow),
+ * so those stay. DL4J's built-in backward computes the same gradients (float rounding aside); returning
+ * {@code null} from {@link #backpropGradient} is DL4J's own protocol for "no helper result, use the
+ * built-in path".
  */
 public final class BuiltInBackwardConvolutionHelper implements ConvolutionHelper {
     private static final HelperField HELPER_FIELD = new HelperField();
@@ -73,6 +75,16 @@ public final class BuiltInBackwardConvolutionHelper implements ConvolutionHelper
                 && (dilation == null || (dilation[0] == 1 && dilation[1] == 1));
     }
 
+    /**
+     * Whether the output feature map fits one output tile of oneDNN's Winograd F(4×4, 3×3) kernels, so that
+     * the 6×6 transforms of the whole filter bank buy nothing.
+     */
+    static boolean withinOneWinogradTile(INDArray delta, CNN2DFormat format) {
+        long height = format == CNN2DFormat.NHWC ? delta.size(1) : delta.size(2);
+        long width = format == CNN2DFormat.NHWC ? delta.size(2) : delta.size(3);
+        return height <= 4 && width <= 4;
+    }
+
     @Override
     public boolean checkSupported() {
         return oneDnn.checkSupported();
@@ -88,7 +100,8 @@ public final class BuiltInBackwardConvolutionHelper implements ConvolutionHelper
             int[] kernel, int[] strides, int[] pad, INDArray biasGradView, INDArray weightGradView, IActivation afn,
             AlgoMode mode, BwdFilterAlgo bwdFilterAlgo, BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (winogradShape(kernel, strides, dilation)) return null;
+        if (winogradShape(kernel, strides, dilation)
+                && withinOneWinogradTile(delta, format)) return null;
         return oneDnn.backpropGradient(input, weights, hasBias ? bias : null, delta, kernel, strides, pad,
                 hasBias ? biasGradView : null, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
     }
