@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * passes of all but the smallest batches, whatever the spatial size. When the whole output map fits one
  * 4×4 tile (ResNet-18's last two stages at 48×48: 3×3 and 2×2), the 6×6 transforms of the 256×256 or
  * 512×512 filter bank buy nothing: one backward-weights call took about 40–100× the forward call of the
- * same layer, and these calls were two thirds of the training step (docs/backends/dl4j.md, "Speed"). On
+ * same layer, and these calls were two thirds of the training step (docs/backends/dl4j.md, "Speed: profile and what was tried"). On
  * larger maps Winograd pays off, and oneDNN's backward beats DL4J's built-in one (whose im2col is slow),
  * so those stay. DL4J's built-in backward computes the same gradients (float rounding aside); returning
  * {@code null} from {@link #backpropGradient} is DL4J's own protocol for "no helper result, use the
@@ -59,11 +59,10 @@ public final class BuiltInBackwardConvolutionHelper implements ConvolutionHelper
     public static int install(ComputationGraph network) {
         int installed = 0;
         for (Layer layer : network.getLayers()) {
-            if (!(layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer)) continue;
-            ConvolutionHelper current = (ConvolutionHelper) HELPER_FIELD.get(layer);
+            if (!(layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer convolution)) continue;
+            ConvolutionHelper current = (ConvolutionHelper) HELPER_FIELD.get(convolution);
             if (current == null || current instanceof BuiltInBackwardConvolutionHelper) continue;
-            boolean hasBias = ((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) layer).hasBias();
-            HELPER_FIELD.set(layer, new BuiltInBackwardConvolutionHelper(current, hasBias));
+            HELPER_FIELD.set(convolution, new BuiltInBackwardConvolutionHelper(current, convolution.hasBias()));
             installed++;
         }
         return installed;
@@ -100,18 +99,18 @@ public final class BuiltInBackwardConvolutionHelper implements ConvolutionHelper
             int[] kernel, int[] strides, int[] pad, INDArray biasGradView, INDArray weightGradView, IActivation afn,
             AlgoMode mode, BwdFilterAlgo bwdFilterAlgo, BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (winogradShape(kernel, strides, dilation)
-                && withinOneWinogradTile(delta, format)) return null;
+        if (winogradShape(kernel, strides, dilation) && withinOneWinogradTile(delta, format)) return null;
         return oneDnn.backpropGradient(input, weights, hasBias ? bias : null, delta, kernel, strides, pad,
-                hasBias ? biasGradView : null, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format, workspaceMgr);
+                hasBias ? biasGradView : null, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo,
+                convolutionMode, dilation, format, workspaceMgr);
     }
 
     @Override
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             AlgoMode mode, FwdAlgo fwdAlgo, ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        return oneDnn.preOutput(input, weights, hasBias ? bias : null, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation,
-                format, workspaceMgr);
+        return oneDnn.preOutput(input, weights, hasBias ? bias : null, kernel, strides, pad, mode, fwdAlgo,
+                convolutionMode, dilation, format, workspaceMgr);
     }
 
     @Override
