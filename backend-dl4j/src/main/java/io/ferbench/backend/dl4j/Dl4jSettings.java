@@ -15,10 +15,15 @@ import java.util.Map;
  *                      their Java handles are collected, and a small heap is rarely collected, so the
  *                      process grows by tens of MB per ten steps without it (deeplearning4j#7900);
  *                      0 turns it off. Default 10 000.
+ * @param oneDnn3x3Backward with {@code onednn}, also let oneDNN run the backward pass of 3×3 stride-1
+ *                      convolutions; oneDNN 2.3 then picks Winograd kernels, which are very slow on small
+ *                      feature maps. Default {@code false}: DL4J's built-in backward for those layers
+ *                      ({@link io.ferbench.backend.dl4j.nn.BuiltInBackwardConvolutionHelper})
  */
-record Dl4jSettings(boolean onednn, int gcIntervalMs) {
+record Dl4jSettings(boolean onednn, int gcIntervalMs, boolean oneDnn3x3Backward) {
     static final String ONEDNN = "onednn";
     static final String GC_INTERVAL_MS = "gc_interval_ms";
+    static final String ONEDNN_3X3_BACKWARD = "onednn_3x3_backward";
 
     /** The descriptor's defaults. */
     static Dl4jSettings defaults() {
@@ -31,6 +36,6 @@ record Dl4jSettings(boolean onednn, int gcIntervalMs) {
      */
     static Dl4jSettings of(Map<String, String> settings) {
         BackendSettings s = BackendSettings.of(BackendDescriptor.of(Dl4jSettings.class), settings);
-        return new Dl4jSettings(s.bool(ONEDNN), s.integer(GC_INTERVAL_MS, 0));
+        return new Dl4jSettings(s.bool(ONEDNN), s.integer(GC_INTERVAL_MS, 0), s.bool(ONEDNN_3X3_BACKWARD));
     }
 }

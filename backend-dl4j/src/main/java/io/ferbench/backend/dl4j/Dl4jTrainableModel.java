@@ -12,6 +12,7 @@ import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.ir.WeightInitializer;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
+import io.ferbench.backend.dl4j.nn.BuiltInBackwardConvolutionHelper;
 import io.ferbench.backend.dl4j.nn.TorchCrossEntropy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ final class Dl4jTrainableModel implements TrainableModel {
     private Map<String, INDArray> parameterViews;
     private Set<String> frozenNodes = Set.of();
     private long lastCollection = System.nanoTime();
+    private final StepPhases phases = new StepPhases();
     private boolean closed;
 
     Dl4jTrainableModel(ModelGraph graph, ModelSpec spec, Dl4jSettings settings, Consumer<Dl4jTrainableModel> onClose) {
@@ -107,6 +109,7 @@ final class Dl4jTrainableModel implements TrainableModel {
             return null;
         });
         fresh.initGradientsView();
+        if (!settings.oneDnn3x3Backward()) BuiltInBackwardConvolutionHelper.install(fresh);
         if (network != null) network.close();
         network = fresh;
         bindings = compiled.bindings();
@@ -125,21 +128,29 @@ final class Dl4jTrainableModel implements TrainableModel {
     public float trainStep(Batch batch) {
         requireOpen();
         batch.requireClassLabels(classes);  // before anything is allocated natively
+        long start = System.nanoTime();
         INDArray labels = oneHot(batch.labels());
         INDArray images = null;
         try {
             images = images(batch);
+            long converted = System.nanoTime();
             network.setInputs(images);
             network.setLabels(labels);
             network.computeGradientAndScore();
             float score = (float) network.score();
+            long backward = System.nanoTime();
             applyUpdates(network.gradient(), batch);
             network.clearLayersStates();
+            phases.inputNanos += converted - start;
+            phases.forwardBackwardNanos += backward - converted;
+            phases.updateNanos += System.nanoTime() - backward;
             return score;
         } finally {
             if (images != null) images.close();
             labels.close();
             collectGarbageIfDue();
+            phases.stepNanos += System.nanoTime() - start;
+            phases.steps++;
         }
     }
 
@@ -328,6 +339,11 @@ final class Dl4jTrainableModel implements TrainableModel {
         return file;
     }
 
+
+    /** Where the training steps' time went, for the profiler. */
+    StepPhases phases() {
+        return phases;
+    }
 
     /** The DL4J network, for tests and tools. */
     ComputationGraph network() {

@@ -161,6 +161,7 @@ final class Nd4jRuntime {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("onednn", Boolean.toString(settings.onednn()));
         c.put("gc_interval_ms", Integer.toString(settings.gcIntervalMs()));
+        c.put("onednn_3x3_backward", Boolean.toString(settings.oneDnn3x3Backward()));
         c.put("layer_helpers", helpersInUse ? (isCuda() ? "cudnn" : "onednn") : "off (DL4J built-in layers)");
         c.put("nd4j.helpers_allowed", Boolean.toString(Nd4j.getEnvironment().helpersAllowed()));
         c.put("workspace_mode", "ENABLED (training and inference)");

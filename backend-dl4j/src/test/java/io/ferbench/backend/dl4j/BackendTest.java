@@ -34,14 +34,14 @@ class BackendTest {
     void settingsAreValidatedNamingTheKey() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(new BackendOptions("cpu", 0, Map.of("mkldnn", "true"))));
-        assertEquals("unknown dl4j backend setting 'mkldnn'; valid settings are [gc_interval_ms, onednn]",
+        assertEquals("unknown dl4j backend setting 'mkldnn'; valid settings are [gc_interval_ms, onednn, onednn_3x3_backward]",
                 unknown.getMessage());
         assertEquals("dl4j backend setting 'onednn' must be true or false, got 'yes'",
                 assertThrows(IllegalArgumentException.class,
                         () -> Dl4jSettings.of(Map.of("onednn", "yes"))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Dl4jSettings.of(Map.of("gc_interval_ms", "-1"))).getMessage().contains("'gc_interval_ms'"));
-        assertEquals(new Dl4jSettings(false, 0), Dl4jSettings.of(Map.of("onednn", " FALSE ", "gc_interval_ms", "0")));
+        assertEquals(new Dl4jSettings(false, 0, false), Dl4jSettings.of(Map.of("onednn", " FALSE ", "gc_interval_ms", "0")));
         assertEquals(Dl4jSettings.defaults(), Dl4jSettings.of(Map.of()));
     }
 
