@@ -283,10 +283,9 @@ public final class RunCommand implements Callable<Integer> {
         if (cellTimeout != null) options = options.withCellTimeoutSeconds(cellTimeout.toSeconds());
         if (smoke) {
             // a toy model's speed means nothing: measure inference once, keep a few features for the t-SNE plot, and
-            // start workers quickly (the client compiler only, one GC thread, no pre-touched heap) since each runs
-            // for a second or two
+            // start workers quickly (the client compiler only, one GC thread) since each runs for a second or two
             options = options.withInference(new InferenceSettings(0, 1, 0, 1)).withFeatureSample(SMOKE_FEATURES)
-                    .withWorkerJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-AlwaysPreTouch"));
+                    .withWorkerJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }
         return options;
     }

@@ -5,15 +5,15 @@ import java.util.Locale;
 
 /**
  * The worker JVM's heap: the {@code --worker-heap} value, or a quarter of the machine's memory, as the maximum;
- * {@link #INITIAL_MIB} committed and touched from the start (see {@link #initialMib}).
+ * a young generation of fixed size (see {@link #youngMib}).
  */
 public final class WorkerHeap {
     private static final long KIB = 1024;
     /**
-     * The initial heap: the JVM's own default (1/64 of the memory) on the 24 GB machines where the benchmarks
-     * were measured, so their garbage collection is unchanged; the quickstart's cells never grew beyond it.
+     * The young generation: small against what a cell allocates before its second epoch (preparing the dataset,
+     * building the model), so that it has been written whole by then and training reuses resident pages.
      */
-    static final long INITIAL_MIB = 384;
+    static final long YOUNG_MIB = 32;
 
     private WorkerHeap() {}
 
@@ -25,11 +25,13 @@ public final class WorkerHeap {
     }
 
     /**
-     * The initial heap (-Xms) for a maximum of {@code maxMib}: fixed rather than 1/64 of the machine's memory, so
-     * that the pre-touched heap (-XX:+AlwaysPreTouch) costs the same on every machine, and never above the maximum.
+     * The young generation (-Xmn) for a heap of at most {@code maxMib}: {@link #YOUNG_MIB}, or a quarter of a
+     * smaller heap. G1 would size it by itself, up to 60 % of the heap (280 MiB of a 388 MiB heap), and a training
+     * loop that allocates a few MiB an epoch then writes to pages it never touched before for tens of epochs:
+     * resident memory that grows like a leak.
      */
-    static long initialMib(long maxMib) {
-        return Math.min(INITIAL_MIB, maxMib);
+    static long youngMib(long maxMib) {
+        return Math.max(1, Math.min(YOUNG_MIB, maxMib / 4));
     }
 
     /** The heap in MiB for a JVM size such as {@code 6g} or {@code 512m}; the default for null. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * Starts worker JVMs. A worker runs in its cell's folder (so a JVM crash report lands there), with
  * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
  * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
- * processes shared the cores), a pre-touched initial heap (resident memory that grows only with use), and what the backend's descriptor asks for (its native-library cache under
+ * processes shared the cores), a small fixed young generation (resident memory that grows only with use), and what the backend's descriptor asks for (its native-library cache under
  * ferbench's cache, its log level). Settings already present in the environment are kept.
  */
 final class WorkerLauncher {
@@ -37,11 +37,10 @@ final class WorkerLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : WorkerHeap.defaultMib() + "m"));
-        // the heap is committed and touched up front, so that the resident memory recorded per epoch grows only
-        // when the worker needs more, not as the collector first writes to pages it committed at start-up (which
-        // looked like a leak of 5 MiB an epoch; docs/benchmarks.md, "Resident memory over epochs")
-        cmd.add("-Xms" + WorkerHeap.initialMib(WorkerHeap.mebibytes(options.workerHeap())) + "m");
-        cmd.add("-XX:+AlwaysPreTouch");
+        // a small fixed young generation: the resident memory recorded per epoch then grows only when the worker
+        // needs more, not as the collector first writes to heap pages committed at start-up (which looked like a
+        // leak of 5 MiB an epoch; docs/benchmarks.md, "Resident memory over epochs")
+        cmd.add("-Xmn" + WorkerHeap.youngMib(WorkerHeap.mebibytes(options.workerHeap())) + "m");
         // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");

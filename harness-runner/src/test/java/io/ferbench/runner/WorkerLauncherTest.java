@@ -23,7 +23,7 @@ class WorkerLauncherTest {
         List<String> cmd = new WorkerLauncher(options, WorkerClasspath.currentJvm()).command(CellFixtures.cell(), layout);
         assertTrue(cmd.get(0).endsWith("/bin/java"), cmd.get(0));
         assertTrue(cmd.contains("-Xmx3g"));
-        assertTrue(cmd.contains("-Xms384m") && cmd.contains("-XX:+AlwaysPreTouch"), "pre-touched initial heap: " + cmd);
+        assertTrue(cmd.contains("-Xmn32m"), "a small fixed young generation: " + cmd);
         assertTrue(cmd.contains("-XX:+ExitOnOutOfMemoryError"));
         assertTrue(cmd.contains("-DDJL_CACHE_DIR=" + dir.resolve("cache/djl").toAbsolutePath()));
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.cachedir")),
@@ -36,12 +36,12 @@ class WorkerLauncherTest {
     }
 
     @Test
-    void initialHeapNeverExceedsTheMaximum() {
+    void aSmallHeapGetsAQuarterOfItAsYoungGeneration() {
         RunOptions options = RunOptions.defaults(dir).withCache(new CacheDirectory(dir.resolve("cache")))
-                .withWorkerHeap("256m");
+                .withWorkerHeap("64m");
         List<String> cmd = new WorkerLauncher(options, WorkerClasspath.currentJvm())
                 .command(CellFixtures.cell(), RunLayout.of(dir, "s"));
-        assertTrue(cmd.contains("-Xmx256m") && cmd.contains("-Xms256m"), cmd.toString());
+        assertTrue(cmd.contains("-Xmx64m") && cmd.contains("-Xmn16m"), cmd.toString());
     }
 
     @Test
