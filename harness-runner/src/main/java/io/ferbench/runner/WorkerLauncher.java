@@ -18,10 +18,10 @@ import java.util.Map;
  * Starts worker JVMs. A worker runs in its cell's folder (so a JVM crash report lands there), with
  * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
  * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
- * processes shared the cores), and what the backend's descriptor asks for (its native-library cache under
- * ferbench's cache, its log level). Settings already present in the environment are kept. The microbenchmarks
- * ({@code io.ferbench.runner.bench}) start their forks here too, with another main class, so a fork measures a
- * JVM set up exactly as a cell's worker is.
+ * processes shared the cores), a small fixed young generation (resident memory that grows only with use), and what
+ * the backend's descriptor asks for (its native-library cache under ferbench's cache, its log level). Settings
+ * already present in the environment are kept. The microbenchmarks ({@code io.ferbench.runner.bench}) start their
+ * forks here too, with another main class, so a fork measures a JVM set up exactly as a cell's worker is.
  */
 public final class WorkerLauncher {
     private static final long MIB = 1024L * 1024L;
@@ -49,6 +49,10 @@ public final class WorkerLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + (options.workerHeap() != null ? options.workerHeap() : WorkerHeap.defaultMib() + "m"));
+        // a small fixed young generation: the resident memory recorded per epoch then grows only when the worker
+        // needs more, not as the collector first writes to heap pages committed at start-up (which looked like a
+        // leak of 5 MiB an epoch; docs/benchmarks.md, "Resident memory over epochs")
+        cmd.add("-Xmn" + WorkerHeap.youngMib(WorkerHeap.mebibytes(options.workerHeap())) + "m");
         // a Java heap exhaustion ends the worker at once (its cell fails) instead of limping on
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");

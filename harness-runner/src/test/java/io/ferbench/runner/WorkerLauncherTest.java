@@ -23,6 +23,7 @@ class WorkerLauncherTest {
         List<String> cmd = new WorkerLauncher(options, WorkerClasspath.currentJvm()).command(CellFixtures.cell(), layout);
         assertTrue(cmd.get(0).endsWith("/bin/java"), cmd.get(0));
         assertTrue(cmd.contains("-Xmx3g"));
+        assertTrue(cmd.contains("-Xmn32m"), "a small fixed young generation: " + cmd);
         assertTrue(cmd.contains("-XX:+ExitOnOutOfMemoryError"));
         assertTrue(cmd.contains("-DDJL_CACHE_DIR=" + dir.resolve("cache/djl").toAbsolutePath()));
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.cachedir")),
@@ -32,6 +33,15 @@ class WorkerLauncherTest {
         assertTrue(cmd.get(cp + 1).split(java.io.File.pathSeparator).length > 3);
         assertEquals(List.of(WorkerMain.class.getName(), layout.requestFile("cell-0").toString(),
                 layout.cellDir("cell-0").toString()), cmd.subList(cp + 2, cmd.size()));
+    }
+
+    @Test
+    void aSmallHeapGetsAQuarterOfItAsYoungGeneration() {
+        RunOptions options = RunOptions.defaults(dir).withCache(new CacheDirectory(dir.resolve("cache")))
+                .withWorkerHeap("64m");
+        List<String> cmd = new WorkerLauncher(options, WorkerClasspath.currentJvm())
+                .command(CellFixtures.cell(), RunLayout.of(dir, "s"));
+        assertTrue(cmd.contains("-Xmx64m") && cmd.contains("-Xmn16m"), cmd.toString());
     }
 
     @Test
