@@ -18,8 +18,9 @@ import java.util.Map;
  * Starts worker JVMs. A worker runs in its cell's folder (so a JVM crash report lands there), with
  * its standard error going to {@code stderr.log}, and with the settings a fair CPU benchmark needs:
  * {@code OMP_WAIT_POLICY=PASSIVE} (spin-waiting OpenMP threads slowed PyTorch 10–20× when other
- * processes shared the cores), a small fixed young generation (resident memory that grows only with use), and what the backend's descriptor asks for (its native-library cache under
- * ferbench's cache, its log level). Settings already present in the environment are kept.
+ * processes shared the cores), a small fixed young generation (resident memory that grows only with use),
+ * and what the backend's descriptor asks for (its native-library cache under ferbench's cache, its log level).
+ * Settings already present in the environment are kept.
  */
 final class WorkerLauncher {
     private static final long MIB = 1024L * 1024L;
