@@ -26,7 +26,7 @@ public final class WorkerHeap {
 
     /**
      * The young generation (-Xmn) for a heap of at most {@code maxMib}: {@link #YOUNG_MIB}, or a quarter of a
-     * smaller heap. G1 would size it by itself, up to 60 % of the heap (280 MiB of a 388 MiB heap), and a training
+     * smaller heap. G1 would size it by itself, up to 60 % of the heap (230 MiB of a 388 MiB one), and a training
      * loop that allocates a few MiB an epoch then writes to pages it never touched before for tens of epochs:
      * resident memory that grows like a leak.
      */
