@@ -9,8 +9,6 @@ import io.ferbench.api.backend.OpenModels;
 import io.ferbench.api.backend.TrainableModel;
 import io.ferbench.api.ir.ModelGraph;
 import java.util.Optional;
-import java.util.OptionalLong;
-import org.bytedeco.javacpp.Pointer;
 
 /** Deeplearning4j on ND4J's native backend (CPU with oneDNN, or CUDA with -Pcuda). */
 final class Dl4jBackend implements Backend {
@@ -40,12 +38,6 @@ final class Dl4jBackend implements Backend {
     @Override
     public Optional<Matmul> matmul(float[] a, float[] b, int n) {
         return Optional.of(new Nd4jMatmul(a, b, n));
-    }
-
-    /** ND4J allocates its buffers through JavaCPP, which counts them (workspaces included). */
-    @Override
-    public OptionalLong nativeBytes() {
-        return OptionalLong.of(Pointer.totalBytes());
     }
 
     /** Closes the models still open; ND4J itself stays loaded for the life of the JVM. */
