@@ -38,8 +38,6 @@ final class GraphBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final ModelGraph graph;
-    /** On the CPU, the output of this node (the stem convolution) is made channels-last; null: never. */
-    private final String channelsLastFrom;
     private final Map<String, long[]> shapes;
     private final List<ParameterDef> definitions;
     private final Map<String, Parameter> byKey = new LinkedHashMap<>();
@@ -51,7 +49,6 @@ final class GraphBlock extends AbstractBlock {
         this.graph = graph;
         this.shapes = Shapes.infer(graph);
         this.definitions = Parameters.of(graph, shapes);
-        this.channelsLastFrom = channelsLastFrom(graph);
         for (ParameterDef def : definitions) {
             Parameter parameter = Parameter.builder()
                     .setName(def.key())
@@ -62,31 +59,6 @@ final class GraphBlock extends AbstractBlock {
                     .build();
             byKey.put(def.key(), addParameter(parameter));
         }
-    }
-
-    /**
-     * The first convolution of a graph with depthwise (grouped) convolutions, whose output {@link #channelsLast}
-     * converts; null for other graphs. Measured on 2 CPU cores, batch 32, 48×48 (docs/backends/djl.md): in
-     * channels-first layout PyTorch's oneDNN convolutions spend more time reordering every activation
-     * to oneDNN's blocked layout and back than computing, and MobileNetV2's many thin layers made that
-     * 58 % of oneDNN's time; channels-last made its step 1.5× faster, left ShuffleNetV2 unchanged, but
-     * made ResNet-18 (dense 3×3 convolutions, no depthwise) 1.7× slower, hence the rule.
-     */
-    private static String channelsLastFrom(ModelGraph graph) {
-        boolean grouped = graph.nodes().stream().anyMatch(n -> n.op() instanceof Op.Conv2d c && c.groups() > 1);
-        if (!grouped) return null;
-        return graph.nodes().stream().filter(n -> n.op() instanceof Op.Conv2d).map(Node::name).findFirst().orElse(null);
-    }
-
-    /**
-     * The same values in PyTorch's channels-last memory format (logical NCHW, strides of NHWC), which
-     * PyTorch's convolutions, batch norm and element-wise ops then keep: permute to NHWC, copy
-     * contiguously (flatten cannot be a view of the permuted array) and permute back as a view. DJL has
-     * no {@code contiguous(memory_format)}.
-     */
-    private static NDArray channelsLast(NDArray x) {
-        Shape s = x.getShape();
-        return x.transpose(0, 2, 3, 1).flatten().reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
     }
 
     /** Allocates every parameter on {@code manager}'s device with the values in {@code weights}. */
@@ -145,13 +117,11 @@ final class GraphBlock extends AbstractBlock {
         Device device = x.getDevice();
         Map<String, NDArray> values = new HashMap<>();
         values.put(graph.input().name(), x);
-        boolean cpu = Device.Type.CPU.equals(device.getDeviceType());
         for (Node node : graph.nodes()) {
             if (node.op() instanceof Op.Input) continue;
             List<NDArray> args = new ArrayList<>(node.inputs().size());
             for (String in : node.inputs()) args.add(values.get(in));
-            NDArray y = evaluate(node, args, store, device, training);
-            values.put(node.name(), cpu && node.name().equals(channelsLastFrom) ? channelsLast(y) : y);
+            values.put(node.name(), evaluate(node, args, store, device, training));
         }
         return new NDList(values.get(graph.output()), values.get(graph.features()));
     }
