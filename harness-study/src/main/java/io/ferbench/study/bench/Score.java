@@ -1,6 +1,7 @@
 package io.ferbench.study.bench;
 
-import io.ferbench.study.stats.StudentT;
+import io.ferbench.study.stats.Summary;
+import io.ferbench.worker.train.Percentiles;
 import java.util.Arrays;
 
 /**
@@ -15,18 +16,14 @@ public record Score(int n, double mean, double error, double sd, double median, 
     public static final String CONFIDENCE_PERCENT = "99.9";
 
     public static Score of(double[] values) {
-        int n = values.length;
-        if (n == 0) throw new IllegalArgumentException("a score needs at least one measured iteration");
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double mean = Arrays.stream(values).sum() / n;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        if (n == 1) return new Score(1, mean, Double.NaN, Double.NaN, median, sorted[0], sorted[0]);
-        double squares = 0;
-        for (double v : values) squares += (v - mean) * (v - mean);
-        double sd = Math.sqrt(squares / (n - 1));
-        double error = StudentT.quantile(0.5 + CONFIDENCE / 2, n - 1) * sd / Math.sqrt(n);
-        return new Score(n, mean, error, sd, median, sorted[0], sorted[n - 1]);
+        if (values.length == 0) throw new IllegalArgumentException("a score needs at least one measured iteration");
+        Summary summary = Summary.of(values, CONFIDENCE);
+        double median = Percentiles.median(values);
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        if (summary.n() == 1) return new Score(1, summary.mean(), Double.NaN, Double.NaN, median, min, max);
+        return new Score(summary.n(), summary.mean(), summary.ciHigh() - summary.mean(), summary.sd(), median, min,
+                max);
     }
 
     public double ciLow() { return mean - error; }
