@@ -1,9 +1,9 @@
 package io.ferbench.runner;
 
+import io.ferbench.worker.env.EnvironmentProbe;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,18 +108,9 @@ public final class RunFolderLock implements AutoCloseable {
         ProcessStamp me = ProcessStamp.current();
         return "pid=" + me.pid() + "\n"
                 + "process_start=" + (me.started() == null ? "" : me.started()) + "\n"
-                + "host=" + hostName() + "\n"
+                + "host=" + EnvironmentProbe.hostName() + "\n"
                 + "since=" + Instant.now() + "\n"
                 + "command=" + command.replace('\n', ' ') + "\n";
-    }
-
-    static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return env == null ? "unknown" : env;
-        }
     }
 
     /** Who holds a lock, as its file says. */
@@ -145,7 +136,7 @@ public final class RunFolderLock implements AutoCloseable {
         }
 
         boolean localHost() {
-            return host.equals(hostName());
+            return host.equals(EnvironmentProbe.hostName());
         }
 
         boolean staleHere() {

@@ -1,5 +1,6 @@
 package io.ferbench.runner;
 
+import io.ferbench.worker.ParentWatchdog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.stream.Stream;
 
 /** Explains why a worker ended without writing a result, for the failed cell's (or benchmark fork's) error. */
 public final class WorkerExit {
+    /** The JVM's exit status on {@code -XX:+ExitOnOutOfMemoryError}, which every worker runs with. */
+    static final int OUT_OF_MEMORY = 3;
     static final int TAIL_LINES = 20;
     private static final int TAIL_BYTES = 16 * 1024;
 
@@ -28,9 +31,12 @@ public final class WorkerExit {
         if (timeoutSeconds > 0) {
             s.append("timeout: the cell ran longer than its limit of ").append(timeoutSeconds)
                     .append(" s and its worker was killed");
-        } else if (exitCode == 3 || tail.contains("java.lang.OutOfMemoryError")) {
+        } else if (exitCode == OUT_OF_MEMORY || tail.contains("java.lang.OutOfMemoryError")) {
             s.append("out of memory: the worker's Java heap is exhausted (exit status ").append(exitCode)
                     .append("); give it more with --worker-heap");
+        } else if (exitCode == ParentWatchdog.EXIT_STATUS) {
+            s.append("the worker stopped itself (exit status ").append(exitCode)
+                    .append("): it found its coordinator gone");
         } else if (exitCode > 128) {
             int signal = exitCode - 128;
             s.append("the worker was killed by signal ").append(signal).append(signalName(signal));

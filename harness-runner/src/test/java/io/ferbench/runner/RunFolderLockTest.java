@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ferbench.api.result.CellStatus;
 import io.ferbench.suite.SuitePlan;
 import io.ferbench.worker.RunLayout;
+import io.ferbench.worker.env.EnvironmentProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class RunFolderLockTest {
             RunRefusedException e = assertThrows(RunRefusedException.class,
                     () -> RunFolderLock.acquire(file, "a run of suite 'second'"));
             assertTrue(e.getMessage().contains("is in use by another ferbench run: pid " + ProcessHandle.current().pid()
-                    + " on " + RunFolderLock.hostName()) && e.getMessage().contains("a run of suite 'first'")
+                    + " on " + EnvironmentProbe.hostName()) && e.getMessage().contains("a run of suite 'first'")
                     && e.getMessage().contains("choose another --out"), e.getMessage());
         }
         assertFalse(Files.exists(file), "released when the run ends");
@@ -42,7 +43,7 @@ class RunFolderLockTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Path file = dir.resolve("run.lock");
-        Files.writeString(file, "pid=" + gone.pid() + "\nprocess_start=\nhost=" + RunFolderLock.hostName()
+        Files.writeString(file, "pid=" + gone.pid() + "\nprocess_start=\nhost=" + EnvironmentProbe.hostName()
                 + "\nsince=2026-01-01T00:00:00Z\ncommand=a run that was killed\n");
         try (RunFolderLock taken = RunFolderLock.acquire(file, "a run of suite 'next'")) {
             assertTrue(Files.readString(file).contains("pid=" + ProcessHandle.current().pid()));
@@ -54,7 +55,7 @@ class RunFolderLockTest {
     void aLiveProcessWithTheHoldersPidButAnotherStartTimeIsNotTheHolder() throws Exception {
         Path file = dir.resolve("run.lock");
         Files.writeString(file, "pid=" + ProcessHandle.current().pid() + "\nprocess_start=2001-01-01T00:00:00Z\nhost="
-                + RunFolderLock.hostName() + "\nsince=2001-01-01T00:00:00Z\ncommand=a run long gone\n");
+                + EnvironmentProbe.hostName() + "\nsince=2001-01-01T00:00:00Z\ncommand=a run long gone\n");
         try (RunFolderLock taken = RunFolderLock.acquire(file, "a run of suite 'next'")) {
             assertTrue(Files.readString(file).contains("command=a run of suite 'next'"));
         }

@@ -1,6 +1,7 @@
 package io.ferbench.runner;
 
 import io.ferbench.worker.BackendRegistry;
+import io.ferbench.worker.ParentWatchdog;
 import io.ferbench.worker.ProgressChannel;
 import io.ferbench.worker.ProgressEmitter;
 import io.ferbench.worker.ProgressEvent;
@@ -68,6 +69,9 @@ class WorkerProtocolTest {
         assertTrue(WorkerExit.describe(137, 60, stderr, dir).startsWith("timeout: the cell ran longer than its limit of 60 s"));
         Files.writeString(stderr, "Terminating due to java.lang.OutOfMemoryError: Java heap space\n");
         assertTrue(WorkerExit.describe(3, 0, stderr, dir).startsWith("out of memory"));
+        Files.writeString(stderr, "ferbench worker: the coordinator is gone (its standard input closed)\n");
+        String orphan = WorkerExit.describe(ParentWatchdog.EXIT_STATUS, 0, stderr, dir);
+        assertTrue(orphan.startsWith("the worker stopped itself") && !orphan.contains("out of memory"), orphan);
         Files.writeString(dir.resolve("hs_err_pid123.log"), "#  SIGSEGV");
         String crash = WorkerExit.describe(134, 0, dir.resolve("absent.log"), dir);
         assertTrue(crash.contains("SIGABRT") && crash.contains("hs_err_pid123.log"), crash);

@@ -123,9 +123,9 @@ public final class CellExecution {
                 .create(new BackendOptions(cell.execution().device().toString(), cell.execution().threads(),
                         cell.execution().backendSettings()))) {
             environment = environment.withBackend(backend.info());
-            if (request.givenPeakGflops() == null) progress.phase("measuring the peak of " + cell.backend());
             Peak peak = BackendPeak.of(backend, request.givenPeakGflops(), Path.of(request.cacheRoot()),
-                    cell.execution().threads(), environment.cpuModel(), environment.logicalCores());
+                    cell.execution().threads(), environment.cpuModel(), environment.logicalCores(),
+                    () -> progress.phase("measuring the peak of " + cell.backend()));
 
             progress.phase("preparing dataset " + cell.dataset().name());
             PreparedDataset prepared = Datasets.prepare(cell.dataset(), Path.of(request.dataRoot()),

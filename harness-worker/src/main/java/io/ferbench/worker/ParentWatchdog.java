@@ -15,7 +15,8 @@ import java.io.InputStream;
 public final class ParentWatchdog {
     /** The coordinator's pid, set by the coordinator on the worker's command line. */
     public static final String PROPERTY = "ferbench.worker.parent";
-    public static final int EXIT_STATUS = 3;
+    /** Not 3: the JVM ends with 3 on {@code -XX:+ExitOnOutOfMemoryError}, which the coordinator reports as such. */
+    public static final int EXIT_STATUS = 4;
     private static final long POLL_MILLIS = 500;
 
     private ParentWatchdog() {}

@@ -10,28 +10,16 @@ import java.nio.file.Path;
  * {@code <cellDir>/result.json} atomically (a failed cell too), reports progress on standard output.
  * Once the dataset is prepared it also writes {@code <cellDir>/dataset.json} ({@link DatasetPreview}:
  * per-class statistics and sample thumbnails, for the report).
- * Exit status 0 once a result is written, 2 when the request cannot be read, {@value ParentWatchdog#EXIT_STATUS}
- * when its coordinator is gone ({@link ParentWatchdog}); any other ending (crash, kill, out of memory) leaves no
- * result and the coordinator records the failure.
+ * Exit status 0 once a result is written, {@value WorkerEntry#BAD_REQUEST} when the request cannot be read,
+ * {@value ParentWatchdog#EXIT_STATUS} when its coordinator is gone ({@link ParentWatchdog}); any other ending (crash,
+ * kill, out of memory) leaves no result and the coordinator records the failure.
  */
 public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: java -cp <core and backend jars> " + WorkerMain.class.getName()
-                    + " <cell.json> <cellDir>");
-            System.exit(2);
-        }
-        WorkerRequest request;
-        try {
-            request = JsonFiles.read(Path.of(args[0]), WorkerRequest.class);
-        } catch (RuntimeException e) {
-            System.err.println("cannot read the worker request: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        ParentWatchdog.startIfAsked();
+        WorkerRequest request = WorkerEntry.readRequest(args, WorkerMain.class, "<cellDir>", WorkerRequest.class,
+                "worker request");
         ProgressEmitter progress = new ProgressEmitter(System.out, 250);
         Path cellDir = Path.of(args[1]);
         CellResult result = new CellExecution(request, progress)

@@ -2,32 +2,22 @@ package io.ferbench.worker.bench;
 
 import io.ferbench.worker.JsonFiles;
 import io.ferbench.worker.ParentWatchdog;
+import io.ferbench.worker.WorkerEntry;
 import java.nio.file.Path;
 
 /**
  * Entry point of a benchmark fork: {@code BenchMain <request.json> <result.json>}, on a worker's classpath (core and
  * one backend). Reads a {@link ForkRequest}, runs it, writes the {@link ForkResult} atomically and prints a line per
  * iteration on standard output. Exit status 0 once the result is written, 1 when the benchmark failed (the reason on
- * standard error), 2 when the request cannot be read, {@value ParentWatchdog#EXIT_STATUS} when the coordinator is gone.
+ * standard error), {@value WorkerEntry#BAD_REQUEST} when the request cannot be read,
+ * {@value ParentWatchdog#EXIT_STATUS} when the coordinator is gone.
  */
 public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: java -cp <core and backend jars> " + BenchMain.class.getName()
-                    + " <request.json> <result.json>");
-            System.exit(2);
-        }
-        ForkRequest request;
-        try {
-            request = JsonFiles.read(Path.of(args[0]), ForkRequest.class);
-        } catch (RuntimeException e) {
-            System.err.println("cannot read the benchmark request: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        ParentWatchdog.startIfAsked();
+        ForkRequest request = WorkerEntry.readRequest(args, BenchMain.class, "<result.json>", ForkRequest.class,
+                "benchmark request");
         try {
             ForkResult result = TrainStepBenchmark.run(request, line -> {
                 System.out.println(line);

@@ -3,6 +3,7 @@ package io.ferbench.worker.env;
 import io.ferbench.api.result.EnvironmentInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +89,16 @@ public final class EnvironmentProbe {
             }
         }
         return null;
+    }
+
+    /** This machine's name as the network knows it, else {@code $HOSTNAME}, else "unknown host". */
+    public static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "unknown host" : env;
+        }
     }
 
     /** Physical memory (or the container's limit, which the JVM reports instead) in MiB; 0 if unknown. */

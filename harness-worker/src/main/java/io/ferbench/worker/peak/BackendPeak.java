@@ -3,8 +3,7 @@ package io.ferbench.worker.peak;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.result.Peak;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.ferbench.worker.env.EnvironmentProbe;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,15 +22,18 @@ public final class BackendPeak {
      * @param threads    the cell's intra-op threads (0 for the engine's default)
      * @param cpuModel   the machine's processor model (part of the cache key)
      * @param cores      the machine's logical cores (part of the cache key)
+     * @param measuring  called just before a measurement (not when the peak is given or cached)
      */
-    public static Peak of(Backend backend, Double given, Path cacheRoot, int threads, String cpuModel, int cores) {
+    public static Peak of(Backend backend, Double given, Path cacheRoot, int threads, String cpuModel, int cores,
+                          Runnable measuring) {
         if (given != null) return Peak.given(given);
         BackendInfo info = backend.info();
-        PeakCache.Key key = new PeakCache.Key(hostName() + " / " + cpuModel + " / " + cores + " logical cores",
+        PeakCache.Key key = new PeakCache.Key(EnvironmentProbe.hostName() + " / " + cpuModel + " / " + cores + " logical cores",
                 info.id(), info.nativeVersion(), info.device(), threads);
         PeakCache cache = new PeakCache(cacheRoot);
         Optional<PeakCache.Entry> cached = cache.find(key);
         if (cached.isPresent()) return cached.get().peak();
+        measuring.run();
         try {
             Optional<PeakMeasurement.Outcome> measured = PeakMeasurement.measure(backend, info.device().startsWith("gpu"));
             if (measured.isEmpty()) {
@@ -44,15 +46,6 @@ public final class BackendPeak {
             System.err.println("warning: measuring the peak of backend " + info.id() + " failed (" + e
                     + "); the cell has no share of peak");
             return null;
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env != null ? env : "unknown host";
         }
     }
 }

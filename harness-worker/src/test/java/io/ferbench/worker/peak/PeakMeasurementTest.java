@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PeakMeasurementTest {
+    private final AtomicInteger measured = new AtomicInteger();
     @TempDir Path cache;
 
     /** A backend whose product of order n takes n³ / 2e10 s (0.1 GFLOP/s), sleeping instead of computing. */
@@ -70,50 +72,53 @@ class PeakMeasurementTest {
     @Test
     void aCachedPeakIsReadBackForTheSameKeyAndMeasuredAgainAfterClearing() throws IOException {
         SlowBackend backend = new SlowBackend();
-        Peak first = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4);
+        Peak first = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4, measured::incrementAndGet);
         assertEquals("measured:slow", first.source());
         assertEquals(1024, first.matrixSize());
         int measuredRuns = backend.runs;
 
-        Peak again = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4);
+        Peak again = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4, measured::incrementAndGet);
         assertEquals(first, again);
         assertEquals(measuredRuns, backend.runs, "read from the cache, not measured");
+        assertEquals(1, measured.get(), "the progress says 'measuring' only when it measures");
 
-        BackendPeak.of(backend, null, cache, 1, "Test CPU", 4);
+        BackendPeak.of(backend, null, cache, 1, "Test CPU", 4, measured::incrementAndGet);
         assertTrue(backend.runs > measuredRuns, "another thread count is another peak");
         try (var files = Files.list(cache.resolve(PeakCache.FOLDER))) {
             assertEquals(2, files.count());
         }
         assertEquals(2, PeakCache.clear(cache));
         int before = backend.runs;
-        BackendPeak.of(backend, null, cache, 2, "Test CPU", 4);
+        BackendPeak.of(backend, null, cache, 2, "Test CPU", 4, measured::incrementAndGet);
         assertTrue(backend.runs > before, "--recalibrate's clearing makes the next cell measure");
     }
 
     @Test
     void aGivenPeakIsUsedAsIsAndABackendWithoutAMatrixMultiplyHasNoPeak() throws IOException {
         SlowBackend backend = new SlowBackend();
-        assertEquals(Peak.given(500), BackendPeak.of(backend, 500.0, cache, 0, "Test CPU", 4));
+        assertEquals(Peak.given(500),
+                BackendPeak.of(backend, 500.0, cache, 0, "Test CPU", 4, measured::incrementAndGet));
         assertEquals(0, backend.runs);
+        assertEquals(0, measured.get());
 
         Backend none = new Backend() {
             @Override public BackendInfo info() { return new BackendInfo("plain", "Plain", "none", "cpu", Map.of()); }
             @Override public TrainableModel build(ModelGraph graph, ModelSpec spec) { throw new UnsupportedOperationException(); }
             @Override public void close() {}
         };
-        assertNull(BackendPeak.of(none, null, cache, 0, "Test CPU", 4));
+        assertNull(BackendPeak.of(none, null, cache, 0, "Test CPU", 4, measured::incrementAndGet));
         assertFalse(Files.exists(cache.resolve(PeakCache.FOLDER)), "nothing cached for it");
     }
 
     @Test
     void anUnreadableCacheFileIsMeasuredAgain() throws IOException {
         SlowBackend backend = new SlowBackend();
-        BackendPeak.of(backend, null, cache, 2, "Test CPU", 4);
+        BackendPeak.of(backend, null, cache, 2, "Test CPU", 4, measured::incrementAndGet);
         try (var files = Files.list(cache.resolve(PeakCache.FOLDER))) {
             Files.writeString(files.findFirst().orElseThrow(), "{ not json");
         }
         int before = backend.runs;
-        Peak peak = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4);
+        Peak peak = BackendPeak.of(backend, null, cache, 2, "Test CPU", 4, measured::incrementAndGet);
         assertTrue(backend.runs > before);
         assertEquals(1024, peak.matrixSize());
     }
