@@ -174,8 +174,7 @@ public final class ResultsTable {
 
     /** Time to the target accuracy; empty when the cell set no target or never reached it. */
     private static Column<CellResult> toTarget(String name, Function<TimeToAccuracy, Object> f) {
-        return Column.of(name, r -> r.training() == null || r.training().timeToAccuracy() == null ? null
-                : f.apply(r.training().timeToAccuracy()));
+        return Column.of(name, r -> r.timeToTarget() == null ? null : f.apply(r.timeToTarget()));
     }
 
     private static Column<CellResult> inference(String name, Function<InferenceTiming, Object> f) {

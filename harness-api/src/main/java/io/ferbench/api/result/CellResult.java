@@ -32,6 +32,11 @@ public record CellResult(Cell cell, CellStatus status, String error, Divergence 
 
     public String cellId() { return cell.id(); }
 
+    /** When the cell first reached its target accuracy; null when it set none, never reached it, or did not train. */
+    public TimeToAccuracy timeToTarget() {
+        return training == null ? null : training.timeToAccuracy();
+    }
+
     public CellResult withCell(Cell newCell) {
         return new CellResult(newCell, status, error, divergence, dataset, model, training, test, timing, peakRssMb,
                 environment, features, startedAt, finishedAt, wallSeconds, build);

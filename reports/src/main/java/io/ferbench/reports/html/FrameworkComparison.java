@@ -54,8 +54,7 @@ final class FrameworkComparison {
      * numbers of epochs. A cell that never reached its target has no bar.
      */
     private static final Figure TO_TARGET = new Figure("to_target", "Time to target accuracy", "s",
-            Leaderboard.Better.min, c -> c.result().training() == null || c.result().training().timeToAccuracy() == null
-                    ? null : c.result().training().timeToAccuracy().seconds());
+            Leaderboard.Better.min, c -> c.result().timeToTarget() == null ? null : c.result().timeToTarget().seconds());
 
     private FrameworkComparison() {}
 
@@ -78,7 +77,7 @@ final class FrameworkComparison {
 
         List<Metric> metrics = new ArrayList<>();
         List<Figure> figures = new ArrayList<>(FIGURES);
-        if (ok.stream().anyMatch(c -> c.result().training() != null && c.result().training().timeToAccuracy() != null)) {
+        if (ok.stream().anyMatch(c -> c.result().timeToTarget() != null)) {
             figures.add(TO_TARGET);
         }
         for (Figure f : figures) {
