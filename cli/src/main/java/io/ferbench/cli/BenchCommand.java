@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "cache for native libraries (default: $FERBENCH_CACHE, else ~/.cache/ferbench)")
     Path cacheDir;
 
+    @Option(names = "--fork-timeout", paramLabel = "DURATION", converter = RunCommand.DurationConverter.class,
+            defaultValue = "30m", description = "a fork running longer is killed and its benchmark fails: 90s, 30m, "
+                    + "2h, 1h30m or plain seconds (default: ${DEFAULT-VALUE})")
+    Duration forkTimeout;
+
     @Option(names = {"-q", "--quiet"}, description = "print only the table, not every fork's iterations")
     boolean quiet;
 
@@ -127,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             RunCommand.requireFolder("--out", out);
             RunCommand.requireFolder("--cache-dir", cacheDir);
+            if (forkTimeout.isZero()) throw new IllegalArgumentException("--fork-timeout: must be more than 0");
             plan = plan(classpath.installedBackends());
             options = RunOptions.defaults(out).withWorkerHeap(workerHeap);
             if (cacheDir != null) options = options.withCache(new CacheDirectory(cacheDir));
@@ -145,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
                 threads == 0 ? "backend default" : String.valueOf(threads), device, BenchParams.CHANNELS, imageSize,
                 imageSize, BenchParams.CLASSES, seed);
         stdout.flush();
-        BenchForks runner = new BenchForks(new WorkerLauncher(options, classpath), out.resolve("forks"));
+        BenchForks runner = new BenchForks(new WorkerLauncher(options, classpath), out.resolve("forks"), forkTimeout);
         List<BenchResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (BenchParams params : plan) {

@@ -74,6 +74,18 @@ class BenchCommandTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aForkPastItsTimeLimitIsKilledAndItsBenchmarkFails() {
+        int status = bench("--backend", "djl", "--architecture", "resnet18", "--image-size", "16", "--batch-size", "4",
+                "--warmup", "50", "--iterations", "50", "--steps", "10", "--forks", "1", "--fork-timeout", "2s",
+                "--out", dir.resolve("bench").toString(), "--cache-dir", CACHE.toString(), "--worker-heap", "1g");
+        assertEquals(BenchCommand.SOME_FAILED, status, out + "\n" + err);
+        assertTrue(err.toString().contains("benchmark djl-resnet18-b4-16px fork 1 failed: timeout: the fork ran longer "
+                + "than its limit of 2 s and its worker was killed"), err.toString());
+        assertTrue(out.toString().contains("Failed: djl-resnet18-b4-16px"), out.toString());
+    }
+
+    @Test
     void badOptionsAreRefusedByNameWithTheValidValues() {
         assertEquals(2, bench("--backend", "djll", "--out", dir.toString()));
         assertTrue(err.toString().contains("--backend: unknown backend 'djll'")
@@ -85,6 +97,8 @@ class BenchCommandTest {
         assertTrue(err.toString().contains("--iterations must be at least 1, got 0"), err.toString());
         assertEquals(2, bench("--device", "tpu"));
         assertTrue(err.toString().contains("unknown device 'tpu'; valid: auto, cpu, gpu"), err.toString());
+        assertEquals(2, bench("--fork-timeout", "0", "--out", dir.toString()));
+        assertTrue(err.toString().contains("--fork-timeout: must be more than 0"), err.toString());
         assertTrue(out.toString().isEmpty(), "nothing ran: " + out);
     }
 }

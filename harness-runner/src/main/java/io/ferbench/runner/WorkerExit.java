@@ -26,10 +26,15 @@ public final class WorkerExit {
      * @param cellDir         the worker's folder (a JVM crash report would be there)
      */
     public static String describe(int exitCode, long timeoutSeconds, Path stderr, Path cellDir) {
+        return describe("the cell", exitCode, timeoutSeconds, stderr, cellDir);
+    }
+
+    /** As {@link #describe(int, long, Path, Path)}, for a worker that ran {@code subject} ("the cell", "the fork"). */
+    public static String describe(String subject, int exitCode, long timeoutSeconds, Path stderr, Path cellDir) {
         String tail = tail(stderr, TAIL_LINES);
         StringBuilder s = new StringBuilder();
         if (timeoutSeconds > 0) {
-            s.append("timeout: the cell ran longer than its limit of ").append(timeoutSeconds)
+            s.append("timeout: ").append(subject).append(" ran longer than its limit of ").append(timeoutSeconds)
                     .append(" s and its worker was killed");
         } else if (exitCode == OUT_OF_MEMORY || tail.contains("java.lang.OutOfMemoryError")) {
             s.append("out of memory: the worker's Java heap is exhausted (exit status ").append(exitCode)

@@ -15,23 +15,31 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs the forks of one benchmark one after another (never two at once: they would share the cores), each a fresh
  * JVM in its own folder {@code <dir>/<params id>/fork-<n>/} holding {@code request.json}, {@code result.json},
- * {@code stdout.log} and {@code stderr.log}.
+ * {@code stdout.log} and {@code stderr.log}. A fork that runs longer than its time limit is killed and fails, as a
+ * cell's worker does.
  */
 public final class BenchForks {
     private final WorkerLauncher launcher;
     private final Path dir;
+    private final Duration forkTimeout;
 
-    /** Forks started by {@code launcher}, in folders under {@code dir}. */
-    public BenchForks(WorkerLauncher launcher, Path dir) {
+    /** Forks started by {@code launcher}, in folders under {@code dir}, each killed after {@code forkTimeout}. */
+    public BenchForks(WorkerLauncher launcher, Path dir, Duration forkTimeout) {
+        if (forkTimeout.isNegative() || forkTimeout.isZero()) {
+            throw new IllegalArgumentException("a fork's time limit must be positive, got " + forkTimeout);
+        }
         this.launcher = launcher;
         this.dir = dir.toAbsolutePath().normalize();
+        this.forkTimeout = forkTimeout;
     }
 
     /**
@@ -61,20 +69,31 @@ public final class BenchForks {
                 List.of(requestFile.toString(), resultFile.toString()));
         String what = "benchmark " + request.params().id() + " fork " + request.fork();
         Process process = launcher.start(request.params().backend(), command, forkDir, stderr, what);
+        Thread reader = new Thread(() -> copyOutput(process, forkDir.resolve("stdout.log"), output),
+                "ferbench-bench-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean timedOut;
         try {
-            copyOutput(process, forkDir.resolve("stdout.log"), output);
+            timedOut = !process.waitFor(forkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (timedOut) kill(process);
             process.waitFor();
+            reader.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             throw new BenchFailedException(what + " was interrupted");
         }
-        if (process.exitValue() == 0 && Files.isRegularFile(resultFile)) {
+        if (!timedOut && process.exitValue() == 0 && Files.isRegularFile(resultFile)) {
             return JsonFiles.read(resultFile, ForkResult.class);
         }
-        throw new BenchFailedException(what + " failed: " + WorkerExit.describe(process.exitValue(), 0, stderr,
-                forkDir));
+        throw new BenchFailedException(what + " failed: " + WorkerExit.describe("the fork", process.exitValue(),
+                timedOut ? forkTimeout.toSeconds() : 0, stderr, forkDir));
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Until the fork's output ends (it exits): each line to the log and to {@code output}. */
