@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -69,14 +70,15 @@ class ChannelsLastTest {
 
     @Test
     void channelsLastOnlyForGraphsWithGroupedConvolutions() {
-        assertTrue(new GraphBlock(mobileNet(null)).channelsLast());
+        assertTrue(new GraphBlock(graph("mobilenet_v2", false)).channelsLast());
+        assertTrue(new GraphBlock(graph("shufflenet_v2_x1_0", false)).channelsLast());
         assertFalse(new GraphBlock(Architectures.build("resnet18", 1, 48, ModelFixtures.CLASSES, 1.0)).channelsLast());
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void everyNodeAgreesWithChannelsFirst(boolean smallStem) {
-        ModelGraph graph = mobileNet(smallStem ? Stem.SMALL : null);
+    @CsvSource({"mobilenet_v2, false", "mobilenet_v2, true", "shufflenet_v2_x1_0, false"})
+    void everyNodeAgreesWithChannelsFirst(String name, boolean smallStem) {
+        ModelGraph graph = graph(name, smallStem);
         NamedTensors weights = WeightInitializer.initialise(graph, 42);
         Batch batch = ModelFixtures.batch(graph, 32, 17);
         for (boolean training : new boolean[] {false, true}) {
@@ -99,15 +101,16 @@ class ChannelsLastTest {
 
     /**
      * One training step's loss and every parameter's gradient and updated running statistic, on the network with
-     * its ReLU6 activations left out. With them, gradients cannot be compared element by element: rounding-level
-     * differences in the forward pass flip a few ReLU6 masks, and one flipped element moves a batch-norm bias
-     * gradient (a sum over 32 × 2 × 2 values) by about 1 %; multiplying the input by 1 + 1e-6 moved
-     * channels-first gradients by up to 7 %. ReLU6's backward on channels-last input is checked on its own below.
+     * its ReLU and ReLU6 activations left out. With them, gradients cannot be compared element by element:
+     * rounding-level differences in the forward pass flip a few ReLU6 masks, and one flipped element moves a
+     * batch-norm bias gradient (a sum over 32 × 2 × 2 values) by about 1 %; multiplying the input by 1 + 1e-6
+     * moved MobileNetV2's channels-first gradients by up to 7 %. ReLU6's backward on channels-last input is
+     * checked on its own below.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void gradientsAgreeWithChannelsFirst(boolean smallStem) {
-        ModelGraph graph = withoutActivations(mobileNet(smallStem ? Stem.SMALL : null));
+    @CsvSource({"mobilenet_v2, false", "mobilenet_v2, true", "shufflenet_v2_x1_0, false"})
+    void gradientsAgreeWithChannelsFirst(String name, boolean smallStem) {
+        ModelGraph graph = withoutActivations(graph(name, smallStem));
         NamedTensors weights = WeightInitializer.initialise(graph, 42);
         Batch batch = ModelFixtures.batch(graph, 32, 17);
         try (NDManager first = Fixtures.manager(); NDManager last = Fixtures.manager()) {
@@ -217,20 +220,20 @@ class ChannelsLastTest {
         }
     }
 
-    private static ModelGraph mobileNet(Stem stem) {
-        ModelGraph graph = stem == null
-                ? Architectures.build("mobilenet_v2", 1, 48, ModelFixtures.CLASSES, 1.0)
-                : Architectures.build("mobilenet_v2", 1, 48, ModelFixtures.CLASSES, 1.0, stem);
+    private static ModelGraph graph(String name, boolean smallStem) {
+        ModelGraph graph = smallStem
+                ? Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0, Stem.SMALL)
+                : Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0);
         // dropout masks come from the generator, which the two layouts' runs would draw differently
         return new ModelGraph(graph.architecture(), graph.nodes().stream()
                 .map(n -> n.op() instanceof Op.Dropout ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
                 .toList(), graph.output(), graph.features());
     }
 
-    /** {@code graph} with every ReLU6 an identity (a dropout of probability 0). */
+    /** {@code graph} with every ReLU and ReLU6 an identity (a dropout of probability 0). */
     private static ModelGraph withoutActivations(ModelGraph graph) {
         return new ModelGraph(graph.architecture(), graph.nodes().stream()
-                .map(n -> n.op() instanceof Op.Relu6 ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
+                .map(n -> n.op() instanceof Op.Relu6 || n.op() instanceof Op.Relu ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
                 .toList(), graph.output(), graph.features());
     }
 
