@@ -36,7 +36,10 @@ final class LayerOps {
         long n = s.get(0), channels = s.get(1), h = s.get(2), w = s.get(3);
         long out = weight.getShape().get(0);
         NDArray pixels = x.transpose(0, 2, 3, 1).reshape(n * h * w, channels);
-        return dense(pixels, weight.reshape(out, channels), bias).reshape(n, h, w, out).transpose(0, 3, 1, 2);
+        NDArray matrix = weight.reshape(out, channels);
+        // a view of the weight would belong to the weight's (the model's) manager and outlive the step
+        matrix.attach(x.getManager());
+        return dense(pixels, matrix, bias).reshape(n, h, w, out).transpose(0, 3, 1, 2);
     }
 
     /** {@code torch.nn.functional.linear}: x · weightᵀ + bias; {@code bias} may be null. */

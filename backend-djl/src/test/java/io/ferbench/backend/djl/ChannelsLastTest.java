@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -225,15 +226,18 @@ class ChannelsLastTest {
                 ? Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0, Stem.SMALL)
                 : Architectures.build(name, 1, 48, ModelFixtures.CLASSES, 1.0);
         // dropout masks come from the generator, which the two layouts' runs would draw differently
-        return new ModelGraph(graph.architecture(), graph.nodes().stream()
-                .map(n -> n.op() instanceof Op.Dropout ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
-                .toList(), graph.output(), graph.features());
+        return withIdentities(graph, op -> op instanceof Op.Dropout);
     }
 
-    /** {@code graph} with every ReLU and ReLU6 an identity (a dropout of probability 0). */
+    /** {@code graph} with every ReLU and ReLU6 an identity. */
     private static ModelGraph withoutActivations(ModelGraph graph) {
+        return withIdentities(graph, op -> op instanceof Op.Relu6 || op instanceof Op.Relu);
+    }
+
+    /** {@code graph} with every node whose op is {@code replaced} an identity (a dropout of probability 0). */
+    private static ModelGraph withIdentities(ModelGraph graph, Predicate<Op> replaced) {
         return new ModelGraph(graph.architecture(), graph.nodes().stream()
-                .map(n -> n.op() instanceof Op.Relu6 || n.op() instanceof Op.Relu ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
+                .map(n -> replaced.test(n.op()) ? new Node(n.name(), new Op.Dropout(0), n.inputs()) : n)
                 .toList(), graph.output(), graph.features());
     }
 
@@ -289,6 +293,7 @@ class ChannelsLastTest {
         }
         if (difference <= tolerance * scale) return null;
         return String.format(Locale.ROOT,
-                "%s: largest difference %.3g is %.3g of the largest magnitude %.3g (limit %.0e)", what, difference, difference / scale, scale, tolerance);
+                "%s: largest difference %.3g is %.3g of the largest magnitude %.3g (limit %.0e)",
+                what, difference, difference / scale, scale, tolerance);
     }
 }
