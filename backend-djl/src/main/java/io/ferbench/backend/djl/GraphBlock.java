@@ -164,26 +164,28 @@ final class GraphBlock extends AbstractBlock {
         Map<String, NDArray> values = new LinkedHashMap<>();
         values.put(graph.input().name(), x);
         boolean cpu = Device.Type.CPU.equals(device.getDeviceType());
-        boolean channelsLast = false;
+        boolean channelsLastActive = false;
         for (Node node : graph.nodes()) {
             if (node.op() instanceof Op.Input) continue;
             List<NDArray> args = new ArrayList<>(node.inputs().size());
             for (String in : node.inputs()) args.add(values.get(in));
-            NDArray y = evaluate(node, args, store, device, training, channelsLast);
+            NDArray y = evaluate(node, args, store, device, training, channelsLastActive);
             if (cpu && node.name().equals(channelsLastFrom)) {
                 y = channelsLast(y);
-                channelsLast = true;
+                channelsLastActive = true;
             }
             values.put(node.name(), y);
         }
         return values;
     }
 
+    /** {@code channelsLastActive}: the inputs are channels-last (the stem has been converted). */
     private NDArray evaluate(Node node, List<NDArray> args, ParameterStore store, Device device, boolean training,
-                             boolean channelsLast) {
+                             boolean channelsLastActive) {
         Op op = node.op();
         NDArray x = args.get(0);
-        if (op instanceof Op.Conv2d conv && channelsLast && LayerOps.isPointwise(conv)) {
+        // libtorch's oneDNN 1×1 convolution is wrong on channels-last input for some widths (LayerOps.pointwiseConv2d)
+        if (op instanceof Op.Conv2d conv && channelsLastActive && LayerOps.isPointwise(conv)) {
             return LayerOps.pointwiseConv2d(x, value(store, node, ParameterDef.WEIGHT, device, training),
                     conv.bias() ? value(store, node, ParameterDef.BIAS, device, training) : null);
         }
