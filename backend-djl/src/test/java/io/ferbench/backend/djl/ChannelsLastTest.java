@@ -161,54 +161,53 @@ class ChannelsLastTest {
 
     @Test
     void relu6BackwardOnChannelsLastInputMatchesChannelsFirst() {
-        Shape shape = new Shape(32, 96, 6, 6);
-        float[][] gradients = new float[2][];
-        for (int layout = 0; layout < 2; layout++) {
-            Random random = new Random(7);
-            try (NDManager manager = Fixtures.manager()) {
-                NDArray input = gaussian(manager, random, shape, 4);
-                NDArray upstream = gaussian(manager, random, shape, 1);
-                NDArray x = layout == 0 ? input : GraphBlock.channelsLast(input);
-                x.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getEngine(EngineSetup.ENGINE_NAME).newGradientCollector()) {
-                    collector.backward(StatelessOps.relu6(x).mul(upstream).sum());
-                }
-                gradients[layout] = x.getGradient().flatten().toFloatArray();
-            }
-        }
-        assertNull(difference(gradients[0], gradients[1], INFERENCE_TOLERANCE, "input gradient"));
+        assertBackwardAgreesAcrossLayouts(new Shape(32, 96, 6, 6), new long[0], (manager, x, parameters) ->
+                StatelessOps.relu6(x));
     }
 
     /** Batch norm's backward on channels-last input, with channels-first upstream gradients. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void batchNormBackwardOnChannelsLastInputMatchesChannelsFirst(boolean training) {
-        Shape shape = new Shape(32, 1280, 2, 2);
-        float[][] gradients = new float[2][], gammaGradients = new float[2][], betaGradients = new float[2][];
+        assertBackwardAgreesAcrossLayouts(new Shape(32, 1280, 2, 2), new long[] {1280, 1280}, (manager, x, gammaBeta) ->
+                LayerOps.batchNorm(x, new Op.BatchNorm(1e-5, 0.1), gammaBeta.get(0), gammaBeta.get(1),
+                        manager.zeros(new Shape(1280)), manager.ones(new Shape(1280)), training));
+    }
+
+    /** An op under test: its output for {@code x} and its random {@code parameters}. */
+    private interface LayerUnderTest {
+        NDArray apply(NDManager manager, NDArray x, List<NDArray> parameters);
+    }
+
+    /**
+     * The gradients of sum(layer(x) · upstream) with respect to x and each parameter (random vectors of the given
+     * sizes) agree whether x is channels-first or channels-last; the upstream gradient is channels-first.
+     */
+    private static void assertBackwardAgreesAcrossLayouts(Shape shape, long[] parameterSizes, LayerUnderTest layer) {
+        List<List<float[]>> gradients = new ArrayList<>();
         for (int layout = 0; layout < 2; layout++) {
-            Random random = new Random(5);
+            Random random = new Random(shape.size());
             try (NDManager manager = Fixtures.manager()) {
-                NDArray input = gaussian(manager, random, shape, 3);
+                NDArray input = gaussian(manager, random, shape, 4);
                 NDArray upstream = gaussian(manager, random, shape, 1);
-                NDArray x = layout == 0 ? input : GraphBlock.channelsLast(input);
-                NDArray gamma = gaussian(manager, random, new Shape(1280), 1);
-                NDArray beta = gaussian(manager, random, new Shape(1280), 1);
-                x.setRequiresGradient(true);
-                gamma.setRequiresGradient(true);
-                beta.setRequiresGradient(true);
+                List<NDArray> differentiated = new ArrayList<>();
+                differentiated.add(layout == 0 ? input : GraphBlock.channelsLast(input));
+                for (long size : parameterSizes) differentiated.add(gaussian(manager, random, new Shape(size), 1));
+                for (NDArray array : differentiated) array.setRequiresGradient(true);
                 try (GradientCollector collector = Engine.getEngine(EngineSetup.ENGINE_NAME).newGradientCollector()) {
-                    NDArray y = LayerOps.batchNorm(x, new Op.BatchNorm(1e-5, 0.1), gamma, beta,
-                            manager.zeros(new Shape(1280)), manager.ones(new Shape(1280)), training);
+                    NDArray y = layer.apply(manager, differentiated.get(0), differentiated.subList(1,
+                            differentiated.size()));
                     collector.backward(y.mul(upstream).sum());
                 }
-                gradients[layout] = x.getGradient().flatten().toFloatArray();
-                gammaGradients[layout] = gamma.getGradient().toFloatArray();
-                betaGradients[layout] = beta.getGradient().toFloatArray();
+                List<float[]> layoutGradients = new ArrayList<>();
+                for (NDArray array : differentiated) layoutGradients.add(array.getGradient().flatten().toFloatArray());
+                gradients.add(layoutGradients);
             }
         }
-        assertNull(difference(gradients[0], gradients[1], INFERENCE_TOLERANCE, "input gradient"));
-        assertNull(difference(gammaGradients[0], gammaGradients[1], INFERENCE_TOLERANCE, "gamma gradient"));
-        assertNull(difference(betaGradients[0], betaGradients[1], INFERENCE_TOLERANCE, "beta gradient"));
+        for (int i = 0; i < gradients.get(0).size(); i++) {
+            assertNull(difference(gradients.get(0).get(i), gradients.get(1).get(i), INFERENCE_TOLERANCE,
+                    i == 0 ? "input gradient" : "gradient of parameter " + i));
+        }
     }
 
     private static float lossAndGradients(GraphBlock block, Batch batch, NDManager manager) {
