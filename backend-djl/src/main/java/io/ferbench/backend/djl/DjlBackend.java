@@ -19,10 +19,12 @@ final class DjlBackend implements Backend {
     private final Engine engine;
     private final Device device;
     private final BackendInfo info;
+    private final boolean channelsLast;
     private final OpenModels<DjlTrainableModel> openModels = new OpenModels<>("djl");
 
     DjlBackend(BackendOptions options) {
         DjlSettings settings = DjlSettings.of(options.settings());
+        this.channelsLast = settings.channelsLast();
         this.engine = EngineSetup.start(options.threads(), settings);
         String nativeLibrary = EngineSetup.ENGINE_NAME + " " + engine.getVersion();
         this.device = DeviceChoice.resolve(options.device(), engine.getGpuCount(), nativeLibrary);
@@ -32,6 +34,7 @@ final class DjlBackend implements Backend {
         configuration.put("gpus.visible", Integer.toString(engine.getGpuCount()));
         configuration.put("threads.requested", Integer.toString(options.threads()));
         configuration.put(DjlSettings.CUDNN_BENCHMARK, Boolean.toString(settings.cudnnBenchmark()));
+        configuration.put(DjlSettings.CHANNELS_LAST, Boolean.toString(settings.channelsLast()));
         configuration.put("optimizer", "torch.optim.Adam semantics on DJL's fused Adam kernel");
         this.info = new BackendInfo(DjlBackendProvider.ID, "DJL " + Engine.getDjlVersion(), nativeLibrary,
                 DeviceChoice.describe(device), configuration);
@@ -41,7 +44,7 @@ final class DjlBackend implements Backend {
 
     @Override
     public TrainableModel build(ModelGraph graph, ModelSpec spec) {
-        return openModels.add(onClose -> new DjlTrainableModel(graph, spec, engine, device, onClose));
+        return openModels.add(onClose -> new DjlTrainableModel(graph, spec, engine, device, channelsLast, onClose));
     }
 
     @Override

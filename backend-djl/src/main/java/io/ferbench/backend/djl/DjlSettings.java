@@ -10,10 +10,13 @@ import java.util.Map;
  * @param interopThreads  PyTorch inter-op threads; 1 by default, since a training step runs one op at a time
  * @param cudnnBenchmark  let cuDNN pick the fastest convolution algorithm per shape (GPU only; results may
  *                        then vary slightly from run to run)
+ * @param channelsLast    on the CPU, channels-last activations for the graphs where they measured faster
+ *                        ({@link GraphBlock#channelsLastHelps}); false keeps channels-first throughout
  */
-record DjlSettings(int interopThreads, boolean cudnnBenchmark) {
+record DjlSettings(int interopThreads, boolean cudnnBenchmark, boolean channelsLast) {
     static final String INTEROP_THREADS = "interop_threads";
     static final String CUDNN_BENCHMARK = "cudnn_benchmark";
+    static final String CHANNELS_LAST = "channels_last";
 
     /** The descriptor's defaults. */
     static DjlSettings defaults() { return of(Map.of()); }
@@ -24,6 +27,6 @@ record DjlSettings(int interopThreads, boolean cudnnBenchmark) {
      */
     static DjlSettings of(Map<String, String> settings) {
         BackendSettings s = BackendSettings.of(BackendDescriptor.of(DjlSettings.class), settings);
-        return new DjlSettings(s.integer(INTEROP_THREADS, 1), s.bool(CUDNN_BENCHMARK));
+        return new DjlSettings(s.integer(INTEROP_THREADS, 1), s.bool(CUDNN_BENCHMARK), s.bool(CHANNELS_LAST));
     }
 }

@@ -52,12 +52,13 @@ final class DjlTrainableModel implements TrainableModel {
     private final Consumer<DjlTrainableModel> onClose;
     private boolean closed;
 
-    DjlTrainableModel(ModelGraph graph, ModelSpec spec, Engine engine, Device device,
+    /** {@code channelsLast}: on the CPU, where it helps ({@link GraphBlock#channelsLastHelps}). */
+    DjlTrainableModel(ModelGraph graph, ModelSpec spec, Engine engine, Device device, boolean channelsLast,
                       Consumer<DjlTrainableModel> onClose) {
         this.graph = graph;
         this.engine = engine;
         this.onClose = onClose;
-        this.block = new GraphBlock(graph);
+        this.block = new GraphBlock(graph, channelsLast && GraphBlock.channelsLastHelps(graph));
         this.optimizer = new TorchAdam(spec.optimizer());
         this.crossEntropy = new CrossEntropy(Math.toIntExact(block.outputWidth()), spec.classWeights(),
                 spec.labelSmoothing());

@@ -19,7 +19,6 @@ import io.ferbench.api.ir.Shapes;
 import io.ferbench.api.tensor.FloatTensor;
 import io.ferbench.api.tensor.NamedTensors;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,27 @@ final class GraphBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final ModelGraph graph;
+    /** On the CPU, the output of this node (the stem convolution) is made channels-last; null: never. */
+    private final String channelsLastFrom;
     private final Map<String, long[]> shapes;
     private final List<ParameterDef> definitions;
     private final Map<String, Parameter> byKey = new LinkedHashMap<>();
     private Set<String> batchNormInInferenceMode = Set.of();
     private NamedTensors pendingInitialValues;
 
+    /** On the CPU, channels-last where it measured faster: {@link #channelsLastHelps}. */
     GraphBlock(ModelGraph graph) {
+        this(graph, channelsLastHelps(graph));
+    }
+
+    /**
+     * With {@code channelsLast}, a CPU forward turns the first convolution's output channels-last and
+     * computes the pointwise convolutions after it as matrix products ({@link LayerOps#pointwiseConv2d}).
+     */
+    GraphBlock(ModelGraph graph, boolean channelsLast) {
         super(VERSION);
         this.graph = graph;
+        this.channelsLastFrom = channelsLast ? firstConvolution(graph) : null;
         this.shapes = Shapes.infer(graph);
         this.definitions = Parameters.of(graph, shapes);
         for (ParameterDef def : definitions) {
@@ -59,6 +70,36 @@ final class GraphBlock extends AbstractBlock {
                     .build();
             byKey.put(def.key(), addParameter(parameter));
         }
+    }
+
+    /**
+     * Graphs with grouped (depthwise) convolutions. Measured on 2 CPU cores, batch 32, 48×48
+     * (docs/backends/djl.md): in channels-first layout PyTorch's oneDNN convolutions spend more time
+     * reordering every activation to oneDNN's blocked layout and back than computing, and MobileNetV2's many
+     * thin layers made that 58 % of oneDNN's time; channels-last made its step faster, but ResNet-18 (dense
+     * 3×3 convolutions, no depthwise) slower, hence the rule.
+     */
+    static boolean channelsLastHelps(ModelGraph graph) {
+        return graph.nodes().stream().anyMatch(n -> n.op() instanceof Op.Conv2d c && c.groups() > 1);
+    }
+
+    /** Whether a CPU forward switches to channels-last after the stem convolution. */
+    boolean channelsLast() { return channelsLastFrom != null; }
+
+    private static String firstConvolution(ModelGraph graph) {
+        return graph.nodes().stream().filter(n -> n.op() instanceof Op.Conv2d).map(Node::name).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The same values in PyTorch's channels-last memory format (logical NCHW, strides of NHWC), which
+     * PyTorch's convolutions, batch norm and element-wise ops then keep: permute to NHWC, copy
+     * contiguously (flatten cannot be a view of the permuted array) and permute back as a view. DJL has
+     * no {@code contiguous(memory_format)}.
+     */
+    static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).flatten().reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
     }
 
     /** Allocates every parameter on {@code manager}'s device with the values in {@code weights}. */
@@ -113,22 +154,41 @@ final class GraphBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        Map<String, NDArray> values = evaluateNodes(store, inputs.singletonOrThrow(), training);
+        return new NDList(values.get(graph.output()), values.get(graph.features()));
+    }
+
+    /** Every node's output for the input {@code x}, by node name, in the graph's order. */
+    Map<String, NDArray> evaluateNodes(ParameterStore store, NDArray x, boolean training) {
         Device device = x.getDevice();
-        Map<String, NDArray> values = new HashMap<>();
+        Map<String, NDArray> values = new LinkedHashMap<>();
         values.put(graph.input().name(), x);
+        boolean cpu = Device.Type.CPU.equals(device.getDeviceType());
+        boolean channelsLastActive = false;
         for (Node node : graph.nodes()) {
             if (node.op() instanceof Op.Input) continue;
             List<NDArray> args = new ArrayList<>(node.inputs().size());
             for (String in : node.inputs()) args.add(values.get(in));
-            values.put(node.name(), evaluate(node, args, store, device, training));
+            NDArray y = evaluate(node, args, store, device, training, channelsLastActive);
+            if (cpu && node.name().equals(channelsLastFrom)) {
+                y = channelsLast(y);
+                channelsLastActive = true;
+            }
+            values.put(node.name(), y);
         }
-        return new NDList(values.get(graph.output()), values.get(graph.features()));
+        return values;
     }
 
-    private NDArray evaluate(Node node, List<NDArray> args, ParameterStore store, Device device, boolean training) {
+    /** {@code channelsLastActive}: the inputs are channels-last (the stem has been converted). */
+    private NDArray evaluate(Node node, List<NDArray> args, ParameterStore store, Device device, boolean training,
+                             boolean channelsLastActive) {
         Op op = node.op();
         NDArray x = args.get(0);
+        // libtorch's oneDNN 1×1 convolution is wrong on channels-last input for some widths (LayerOps.pointwiseConv2d)
+        if (op instanceof Op.Conv2d conv && channelsLastActive && LayerOps.isPointwise(conv)) {
+            return LayerOps.pointwiseConv2d(x, value(store, node, ParameterDef.WEIGHT, device, training),
+                    conv.bias() ? value(store, node, ParameterDef.BIAS, device, training) : null);
+        }
         if (op instanceof Op.Conv2d conv) {
             return LayerOps.conv2d(x, conv, value(store, node, ParameterDef.WEIGHT, device, training),
                     conv.bias() ? value(store, node, ParameterDef.BIAS, device, training) : null);

@@ -19,6 +19,29 @@ final class LayerOps {
                 .singletonOrThrow();
     }
 
+    /** A 1×1 convolution with stride 1, no padding and no groups: a matrix product per pixel. */
+    static boolean isPointwise(Op.Conv2d op) {
+        return op.kernel() == 1 && op.stride() == 1 && op.padding() == 0 && op.groups() == 1;
+    }
+
+    /**
+     * The pointwise convolution {@code op} ({@link #isPointwise}) as one matrix product, [N·H·W, C] · weightᵀ,
+     * returned as [N, C', H, W] in channels-last memory. For a channels-last {@code x} the reshapes are views, so
+     * nothing is copied. Used on channels-last activations instead of {@link #conv2d}: there libtorch 2.7.1's
+     * oneDNN kernel ({@code brgconv_1x1}, weights padded to its output-channel block) returned wrong values
+     * for the last, partial block of output channels (docs/backends/djl.md, channels-last).
+     */
+    static NDArray pointwiseConv2d(NDArray x, NDArray weight, NDArray bias) {
+        Shape s = x.getShape();
+        long n = s.get(0), channels = s.get(1), h = s.get(2), w = s.get(3);
+        long out = weight.getShape().get(0);
+        NDArray pixels = x.transpose(0, 2, 3, 1).reshape(n * h * w, channels);
+        NDArray matrix = weight.reshape(out, channels);
+        // a view of the weight would belong to the weight's (the model's) manager and outlive the step
+        matrix.attach(x.getManager());
+        return dense(pixels, matrix, bias).reshape(n, h, w, out).transpose(0, 3, 1, 2);
+    }
+
     /** {@code torch.nn.functional.linear}: x · weightᵀ + bias; {@code bias} may be null. */
     static NDArray dense(NDArray x, NDArray weight, NDArray bias) {
         return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();

@@ -1,6 +1,7 @@
 package io.ferbench.backend.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,10 @@ class BackendTest {
 
     @Test
     void settingsAreCheckedByName() {
-        assertEquals(new DjlSettings(3, true), DjlSettings.of(Map.of("interop_threads", "3", "cudnn_benchmark", "true")));
+        assertEquals(new DjlSettings(3, true, true),
+                DjlSettings.of(Map.of("interop_threads", "3", "cudnn_benchmark", "true")));
+        assertFalse(DjlSettings.of(Map.of("channels_last", "false")).channelsLast());
+        assertTrue(DjlSettings.defaults().channelsLast());
         assertEquals(DjlSettings.defaults(), DjlSettings.of(Map.of()));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> DjlSettings.of(Map.of("interop", "2")));
