@@ -58,7 +58,7 @@ final class FileNames extends PropertyNamingStrategies.NamingBase {
             Map.entry(EpochRecord.class, Map.of("seconds", "epoch_s", "trainSeconds", "train_s", "rssMb", "rss_mib",
                     "stepSeconds", "step_s", "dataSeconds", "data_s", "heapMb", "heap_mib", "nativeMb", "native_mib")),
             Map.entry(Peak.class, Map.of("gflops", "peak_gflops", "source", "peak_source", "matrixSize",
-                    "peak_matrix_size")),
+                    "peak_matrix_size", "kernel", "peak_kernel")),
             Map.entry(TimeToAccuracy.class, Map.of("epochs", "epochs_to_target", "seconds", "time_to_target_s")));
 
     @Override public String translate(String name) {

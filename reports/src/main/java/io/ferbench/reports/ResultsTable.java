@@ -103,6 +103,7 @@ public final class ResultsTable {
             timing("peak_gflops", Timing::peakGflops),
             timing("peak_share", Timing::peakShare),
             timing("peak_source", Timing::peakSource),
+            timing("peak_kernel", t -> t.peakKernel() == null ? null : t.peakKernel().description()),
             timing("harness_overhead_share", Timing::harnessOverheadShare),
             inference("inference_gflops", InferenceTiming::gflops),
             Column.of("params", r -> r.model() == null ? null : r.model().parameters()),

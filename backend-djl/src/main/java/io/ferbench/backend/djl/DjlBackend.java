@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
@@ -48,8 +49,8 @@ final class DjlBackend implements Backend {
     }
 
     @Override
-    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
-        return Optional.of(new DjlMatmul(a, b, n, engine, device));
+    public Optional<Matmul> matmul(float[] a, float[] b, int n, GemmKernel kernel) {
+        return Optional.of(new DjlMatmul(a, b, n, kernel, engine, device));
     }
 
     /** Closes every model it built that is still open; the engine itself lives as long as the JVM. */

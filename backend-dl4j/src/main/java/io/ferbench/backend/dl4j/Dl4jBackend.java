@@ -3,6 +3,7 @@ package io.ferbench.backend.dl4j;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
@@ -36,8 +37,8 @@ final class Dl4jBackend implements Backend {
     }
 
     @Override
-    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
-        return Optional.of(new Nd4jMatmul(a, b, n));
+    public Optional<Matmul> matmul(float[] a, float[] b, int n, GemmKernel kernel) {
+        return Optional.of(new Nd4jMatmul(a, b, n, kernel));
     }
 
     /** Closes the models still open; ND4J itself stays loaded for the life of the JVM. */

@@ -5,6 +5,7 @@ import io.ferbench.api.backend.BackendDescriptor;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
 import io.ferbench.api.backend.BackendSettings;
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
@@ -45,8 +46,10 @@ final class ReferenceBackend implements Backend {
     }
 
     @Override
-    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
-        return Optional.of(new ReferenceMatmul(a, b, n, parallel));
+    public Optional<Matmul> matmul(float[] a, float[] b, int n, GemmKernel kernel) {
+        // its convolutions are im2col + this same product: one kernel
+        return kernel == GemmKernel.MATRIX_MULTIPLY ? Optional.of(new ReferenceMatmul(a, b, n, parallel))
+                : Optional.empty();
     }
 
     /** Closes every model it built that is still open, then its threads. */

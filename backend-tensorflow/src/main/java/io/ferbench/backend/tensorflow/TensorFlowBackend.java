@@ -3,6 +3,7 @@ package io.ferbench.backend.tensorflow;
 import io.ferbench.api.backend.Backend;
 import io.ferbench.api.backend.BackendInfo;
 import io.ferbench.api.backend.BackendOptions;
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.backend.Matmul;
 import io.ferbench.api.backend.ModelSpec;
 import io.ferbench.api.backend.OpenModels;
@@ -107,8 +108,8 @@ final class TensorFlowBackend implements Backend {
     }
 
     @Override
-    public Optional<Matmul> matmul(float[] a, float[] b, int n) {
-        return Optional.of(new TfMatmul(a, b, n, sessionConfig));
+    public Optional<Matmul> matmul(float[] a, float[] b, int n, GemmKernel kernel) {
+        return Optional.of(new TfMatmul(a, b, n, kernel, sessionConfig));
     }
 
     /** Closes every model it built that is still open. */

@@ -1,6 +1,8 @@
 package io.ferbench.backend.tensorflow;
 
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.backend.Matmul;
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -11,9 +13,11 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The peak's product in a graph of its own, under the models' session configuration: the matrices live in resource
- * variables (set once, so a timed run copies nothing in, and no constant folding can precompute the product), and
- * a timed run asks for the product as a target, so nothing is copied out either.
+ * The peak's product in a graph of its own, under the models' session configuration, through {@code MatMul} or as a
+ * 1×1 {@code Conv2D} (the op of the models' convolutions): A as one NHWC image of 1 × n pixels with n channels, B as
+ * the 1×1 filters from n channels to n. The matrices live in resource variables (set once, so a timed run copies
+ * nothing in, and no constant folding can precompute the product), and a timed run asks for the product as a target,
+ * so nothing is copied out either.
  */
 final class TfMatmul implements Matmul {
     private final int n;
@@ -21,16 +25,21 @@ final class TfMatmul implements Matmul {
     private final Session session;
     private final Operand<TFloat32> product;
 
-    TfMatmul(float[] a, float[] b, int n, ConfigProto sessionConfig) {
+    TfMatmul(float[] a, float[] b, int n, GemmKernel kernel, ConfigProto sessionConfig) {
         this.n = n;
         Session started = null;
         try {
             Ops tf = Ops.create(graph);
-            ResourceVariable left = ResourceVariable.create(tf, "peak_a", "a", new long[] {n, n});
-            ResourceVariable right = ResourceVariable.create(tf, "peak_b", "b", new long[] {n, n});
-            product = tf.withName("peak_product").linalg.matMul(left.read(), right.read());
+            boolean pointwise = kernel == GemmKernel.CONVOLUTION_1X1;
+            long[] dimensions = pointwise ? new long[] {1, 1, n, n} : new long[] {n, n};
+            ResourceVariable left = ResourceVariable.create(tf, "peak_a", "a", dimensions);
+            ResourceVariable right = ResourceVariable.create(tf, "peak_b", "b", dimensions);
+            product = pointwise
+                    ? tf.withName("peak_product").nn.conv2d(left.read(), right.read(), List.of(1L, 1L, 1L, 1L), "VALID")
+                    : tf.withName("peak_product").linalg.matMul(left.read(), right.read());
             started = new Session(graph, sessionConfig);
-            try (TFloat32 ta = Tensors.floats(Shape.of(n, n), a); TFloat32 tb = Tensors.floats(Shape.of(n, n), b)) {
+            try (TFloat32 ta = Tensors.floats(Shape.of(dimensions), a);
+                 TFloat32 tb = Tensors.floats(Shape.of(dimensions), b)) {
                 started.runner().feed(left.feed(), ta).addTarget(left.assignFed())
                         .feed(right.feed(), tb).addTarget(right.assignFed()).run().close();
             }

@@ -13,10 +13,12 @@ public interface Backend extends AutoCloseable {
 
     /**
      * The matrices {@code a} and {@code b} (row-major, {@code n × n}) placed on this backend's device for timing their
-     * product through the engine's own matrix multiply; empty when the backend cannot (the harness then has no
-     * measured peak for it and says so). Every bundled backend supports it (the conformance kit checks the product).
+     * product through the engine's {@code kernel}; empty when the backend does not offer that kernel (without a
+     * {@link GemmKernel#MATRIX_MULTIPLY} the harness has no measured peak for it and says so). Every bundled backend
+     * offers the matrix multiply, DJL, TensorFlow and DL4J the 1×1 convolution too (the conformance kit checks each
+     * product).
      */
-    default Optional<Matmul> matmul(float[] a, float[] b, int n) { return Optional.empty(); }
+    default Optional<Matmul> matmul(float[] a, float[] b, int n, GemmKernel kernel) { return Optional.empty(); }
 
     /**
      * Bytes the engine's native allocator holds now, where the engine exposes such a count (a GPU engine's device

@@ -1,5 +1,7 @@
 package io.ferbench.api.result;
 
+import io.ferbench.api.backend.GemmKernel;
+
 /**
  * Training speed, measured in the spirit of JMH: the first epoch is warm-up (JIT, native
  * initialisation, allocator growth) and is reported apart; the time per epoch is the median of the
@@ -33,4 +35,7 @@ public record Timing(double firstEpochSeconds, double medianEpochSeconds, int me
 
     /** Where the peak comes from ({@link Peak#source()}), null without a peak. */
     public String peakSource() { return peak == null ? null : peak.source(); }
+
+    /** The engine kernel that reached the measured peak; null when the peak was given or is missing. */
+    public GemmKernel peakKernel() { return peak == null ? null : peak.kernel(); }
 }

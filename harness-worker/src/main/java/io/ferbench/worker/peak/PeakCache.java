@@ -1,5 +1,6 @@
 package io.ferbench.worker.peak;
 
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.result.Peak;
 import io.ferbench.worker.JsonFiles;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -43,9 +45,13 @@ public final class PeakCache {
         }
     }
 
-    /** One cached measurement: the key it answers and what the timed runs gave. */
-    public record Entry(Key key, int matrixSize, double gflops, double[] runSeconds, String measuredAt) {
-        public Peak peak() { return Peak.measured(key.backend(), gflops, matrixSize); }
+    /**
+     * One cached measurement: the key it answers, the fastest kernel and what its timed runs gave, and every measured
+     * kernel's figure.
+     */
+    public record Entry(Key key, GemmKernel kernel, int matrixSize, double gflops, double[] runSeconds,
+                        Map<GemmKernel, Double> byKernel, String measuredAt) {
+        public Peak peak() { return Peak.measured(key.backend(), gflops, matrixSize, kernel); }
     }
 
     private final Path folder;
@@ -60,7 +66,9 @@ public final class PeakCache {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
             Entry entry = JsonFiles.read(file, Entry.class);
-            return entry.key().equals(key) && entry.gflops() > 0 ? Optional.of(entry) : Optional.empty();
+            // an entry without a kernel predates measuring every kernel: its figure may be the slower one's
+            boolean current = entry.key().equals(key) && entry.kernel() != null && entry.gflops() > 0;
+            return current ? Optional.of(entry) : Optional.empty();
         } catch (RuntimeException e) {
             System.err.println("warning: ignoring the unreadable cached peak " + file + " (" + e.getMessage()
                     + "); measuring again");
@@ -70,7 +78,8 @@ public final class PeakCache {
 
     /** Stores a measurement for {@code key} and returns it. */
     public Entry store(Key key, PeakMeasurement.Outcome outcome) {
-        Entry entry = new Entry(key, outcome.size(), outcome.gflops(), outcome.runSeconds(), Instant.now().toString());
+        Entry entry = new Entry(key, outcome.kernel(), outcome.size(), outcome.gflops(), outcome.runSeconds(),
+                outcome.byKernel(), Instant.now().toString());
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {

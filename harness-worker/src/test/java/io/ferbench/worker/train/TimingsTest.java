@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ferbench.api.result.EpochRecord;
+import io.ferbench.api.backend.GemmKernel;
 import io.ferbench.api.result.Peak;
 import io.ferbench.api.result.Timing;
 import java.util.List;
@@ -32,7 +33,8 @@ class TimingsTest {
 
     @Test
     void aSingleEpochStandsInForTheMeasurementAndSaysSo() {
-        Timing t = Timings.of(List.of(epoch(1, 5, 4)), 200, 1_000_000, Peak.measured("djl", 100, 1024), null);
+        Timing t = Timings.of(List.of(epoch(1, 5, 4)), 200, 1_000_000,
+                Peak.measured("djl", 100, 1024, GemmKernel.MATRIX_MULTIPLY), null);
         assertEquals(5, t.medianEpochSeconds());
         assertEquals(0, t.measuredEpochs());
         assertEquals(50, t.trainImagesPerSecond(), 1e-9);

@@ -120,8 +120,9 @@ final class HtmlPage {
             (throughput) and with one image (latency percentiles, nearest rank).</li>
             <li>FLOPs: 2 × MACs per image forward, 6 × MACs per image trained (forward and two backward products); MACs
             come from the model IR and count convolutions and dense layers. % peak is relative to the backend's own fp32
-            matrix multiply, measured on the same device and thread count before the backend's first cell (cached per
-            machine; <code>ferbench run --recalibrate</code> measures again), or to the peak given with
+            matrix product through the faster of its engine's matrix multiply and 1x1 convolution, measured on the same
+            device and thread count before the backend's first cell (cached per machine;
+            <code>ferbench run --recalibrate</code> measures again), or to the peak given with
             <code>--peak-gflops</code>. The overhead is the share of training time spent outside the backend's step
             calls (making batches, the loop's bookkeeping).</li>
             <li>Time to target is the wall time of the epochs (training and validation) until the validation accuracy
