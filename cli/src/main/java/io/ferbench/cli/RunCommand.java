@@ -108,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--peak-gflops", paramLabel = "GFLOPS",
             description = "the fp32 peak the share of peak is relative to (default: each backend's own matrix "
-                    + "multiply, measured on the cell's device and threads and cached per machine)")
+                    + "product through the faster of its matrix multiply and 1x1 convolution, measured on the cell's "
+                    + "device and threads and cached per machine)")
     Double peakGflops;
 
     @Option(names = "--recalibrate",
@@ -224,7 +225,8 @@ public final class RunCommand implements Callable<Integer> {
             int removed = PeakCache.clear(options.cache().root());
             if (!quiet) {
                 stdout.println("Recalibrating: " + removed + " cached peak(s) removed from "
-                        + options.cache().root().resolve(PeakCache.FOLDER) + "; each backend's first cell measures again");
+                        + options.cache().root().resolve(PeakCache.FOLDER)
+                        + "; each backend's first cell measures again");
             }
         }
         if (parallel > 1 && executor != ClusterRun.Executor.local) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * @param cache               ferbench's cache (prepared datasets, unpacked native libraries)
  * @param cellTimeoutSeconds  overrides every cell's own timeout when not null; 0 or less means none
  * @param peakGflops          the fp32 peak the share of peak is relative to ({@code --peak-gflops}); null to measure
- *                            each backend's own matrix multiply (cached per machine, backend, device and threads)
+ *                            each backend's own fp32 product (its faster kernel; cached per machine, backend,
+ *                            device and threads)
  * @param inference           how inference speed is measured
  * @param featureSample       test images whose penultimate features are kept for t-SNE
  * @param workerHeap          the worker's -Xmx value (for example {@code 6g}), or null for a quarter of

@@ -8,7 +8,8 @@ import io.ferbench.api.backend.GemmKernel;
  * @param gflops      billions of floating-point operations per second
  * @param source      {@code measured:<backend id>}: the backend's own square fp32 matrix product, through the fastest
  *                    of its engine's kernels ({@link GemmKernel}), on the cell's device and thread count
- *                    ({@code ferbench run --recalibrate} measures again); {@code given}: the user's {@code --peak-gflops}
+ *                    ({@code ferbench run --recalibrate} measures again); {@code given}: the user's
+ *                    {@code --peak-gflops}
  * @param matrixSize  the matrices' order n of the measured product, null when given
  * @param kernel      the engine kernel that reached the peak, null when given
  */
@@ -32,7 +33,7 @@ public record Peak(double gflops, String source, Integer matrixSize, GemmKernel 
 
     public boolean wasMeasured() { return source.startsWith(MEASURED); }
 
-    /** How a reader should name the yardstick: "DJL's measured GEMM peak (1,234 GFLOP/s)". */
+    /** How a reader should name the yardstick: "the djl backend's own fp32 matrix product, measured (…)". */
     public String describe() {
         String figure = String.format(java.util.Locale.ROOT, "%,.1f GFLOP/s", gflops);
         return wasMeasured()

@@ -11,7 +11,7 @@ import io.ferbench.api.backend.GemmKernel;
  * costs three forward passes (forward, gradient with respect to activations, gradient with respect to
  * weights), so {@code 6 × MACs} FLOPs per training image. Achieved GFLOP/s is that times the measured
  * images per second; its share of the peak is relative to {@link Peak}: by default what the backend's own fp32
- * matrix multiply reaches on the same device and threads.
+ * matrix product reaches through the faster of its engine's kernels on the same device and threads.
  *
  * @param firstEpochSeconds    wall time of epoch 1 (warm-up)
  * @param medianEpochSeconds   median wall time of epochs 2..n; epoch 1's time when only one epoch ran

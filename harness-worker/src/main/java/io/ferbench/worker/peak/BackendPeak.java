@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The peak a cell's share is relative to: the user's {@code --peak-gflops} when given, else the backend's measured
- * matrix multiply on this machine, device and thread count (from the cache, or measured now and cached). The
+ * fp32 product through its fastest kernel on this machine, device and thread count (from the cache, or measured now
+ * and cached). The
  * yardstick never fails a cell: a backend without a matrix multiply, or one whose measurement fails, leaves the cell
  * without a peak (and says why on standard error).
  */
@@ -28,14 +29,15 @@ public final class BackendPeak {
                           Runnable measuring) {
         if (given != null) return Peak.given(given);
         BackendInfo info = backend.info();
-        PeakCache.Key key = new PeakCache.Key(EnvironmentProbe.hostName() + " / " + cpuModel + " / " + cores + " logical cores",
-                info.id(), info.nativeVersion(), info.device(), threads);
+        String machine = EnvironmentProbe.hostName() + " / " + cpuModel + " / " + cores + " logical cores";
+        PeakCache.Key key = new PeakCache.Key(machine, info.id(), info.nativeVersion(), info.device(), threads);
         PeakCache cache = new PeakCache(cacheRoot);
         Optional<PeakCache.Entry> cached = cache.find(key);
         if (cached.isPresent()) return cached.get().peak();
         measuring.run();
         try {
-            Optional<PeakMeasurement.Outcome> measured = PeakMeasurement.measure(backend, info.device().startsWith("gpu"));
+            boolean gpu = info.device().startsWith("gpu");
+            Optional<PeakMeasurement.Outcome> measured = PeakMeasurement.measure(backend, gpu);
             if (measured.isEmpty()) {
                 System.err.println("note: backend " + info.id() + " offers no matrix multiply to measure its peak; "
                         + "the cell has no share of peak (give one with --peak-gflops)");

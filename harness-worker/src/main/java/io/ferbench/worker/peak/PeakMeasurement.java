@@ -14,9 +14,9 @@ import java.util.Random;
 /**
  * Times a backend's square fp32 matrix product through each kernel its engine offers ({@link GemmKernel}: its matrix
  * multiply, its 1×1 convolution), JMH-style, and keeps the fastest: for each kernel the order n doubles from
- * {@value #FIRST_SIZE} until one product takes at least {@value #MIN_PRODUCT_SECONDS} s (or n reaches the device's cap),
- * so that the product is large enough for the engine's best code and the clock (judged on a product after a first,
- * start-up one); then warm-up runs, then timed runs, whose median is that kernel's figure.
+ * {@value #FIRST_SIZE} until one product takes at least {@value #MIN_PRODUCT_SECONDS} s (or n reaches the device's
+ * cap), so that the product is large enough for the engine's best code and the clock (judged on a product after a
+ * first, start-up one); then warm-up runs, then timed runs, whose median is that kernel's figure.
  */
 public final class PeakMeasurement {
     static final int FIRST_SIZE = 256;

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Section 3: for each configuration (architecture × dataset, and any other setting the suite varies
  * besides the backend and the seed; named by what varies) the backends side by side: test accuracy, time per epoch,
- * training throughput and, where cells set a {@code target_accuracy}, the time to reach it, as grouped bars, and accuracy against time per epoch, the trade-off the study
+ * training throughput and, where cells set a {@code target_accuracy}, the time to reach it, as grouped bars, and
+ * accuracy against time per epoch, the trade-off the study
  * discusses. Repeats of a configuration (cells that differ only in seed or repeat) become one mean
  * with a standard-deviation error bar. Only ok cells take part; the others are counted in a note.
  *
@@ -54,7 +55,8 @@ final class FrameworkComparison {
      * numbers of epochs. A cell that never reached its target has no bar.
      */
     private static final Figure TO_TARGET = new Figure("to_target", "Time to target accuracy", "s",
-            Leaderboard.Better.min, c -> c.result().timeToTarget() == null ? null : c.result().timeToTarget().seconds());
+            Leaderboard.Better.min,
+            c -> c.result().timeToTarget() == null ? null : c.result().timeToTarget().seconds());
 
     private FrameworkComparison() {}
 

@@ -142,8 +142,9 @@ final class Leaderboard {
                 InferenceTiming::latencyP50Ms));
         d.add(timing("gflops", "GFLOP/s", "achieved training GFLOP/s (6 × MACs per trained image)", "fixed2",
                 Better.max, Timing::trainGflops));
-        d.add(timing("peak", "% peak", "share of the backend's own fp32 matrix-multiply peak, measured on the same "
-                        + "device and threads (or the peak given with ferbench run --peak-gflops)", "percent1",
+        d.add(timing("peak", "% peak", "share of the backend's own fp32 peak (the faster of its matrix multiply and "
+                        + "1x1 convolution), measured on the same device and threads (or the peak given with "
+                        + "ferbench run --peak-gflops)", "percent1",
                 Better.max, Timing::peakShare));
         d.add(timing("overhead", "overhead", "harness overhead: share of the training time spent outside the "
                 + "backend's step calls (batches, bookkeeping)", "percent1", Better.min, Timing::harnessOverheadShare));
